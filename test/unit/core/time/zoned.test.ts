@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatOffset, isValidZone, parseWallClock, possibleInstants, wallClockAt, wallClockToInstant, zoneOffset,
-} from '../../../../core/time/zoned.js';
+import { formatOffset, isValidZone, localToInstant, possibleInstants, wallClockAt, zoneOffset } from '../../../../core/time/zoned.js';
 
-const at = (local: string, zone: string): string => new Date(wallClockToInstant(parseWallClock(local)!, zone)).toISOString();
+/** "2026-03-08T02:30" as wall milliseconds (the local reading as if it were UTC). */
+const wall = (local: string): number => Date.parse(`${local}Z`);
+const at = (local: string, zone: string): string => new Date(localToInstant(wall(local), zone)).toISOString();
 
 describe('wall-clock times in IANA zones', () => {
   it('resolves ordinary times with the zone’s offset', () => {
@@ -16,7 +16,7 @@ describe('wall-clock times in IANA zones', () => {
   });
 
   it('moves a time in a spring-forward gap forward by the gap (happens once)', () => {
-    expect(possibleInstants(parseWallClock('2026-03-08T02:30')!, 'America/New_York')).toEqual([]);
+    expect(possibleInstants(wall('2026-03-08T02:30'), 'America/New_York')).toEqual([]);
     expect(at('2026-03-08T02:30', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
     expect(at('2026-03-29T01:30', 'Europe/London')).toBe('2026-03-29T01:30:00.000Z'); // 02:30 BST
     // Lord Howe springs forward by 30 minutes, 02:00 -> 02:30.
@@ -26,12 +26,12 @@ describe('wall-clock times in IANA zones', () => {
   });
 
   it('takes the earlier of two occurrences in a fall-back overlap (happens once)', () => {
-    const both = possibleInstants(parseWallClock('2026-11-01T01:30')!, 'America/New_York');
+    const both = possibleInstants(wall('2026-11-01T01:30'), 'America/New_York');
     expect(both.map((t) => new Date(t).toISOString())).toEqual(['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z']);
     expect(at('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
     expect(at('2026-10-25T01:30', 'Europe/London')).toBe('2026-10-25T00:30:00.000Z');
     // Lord Howe falls back by 30 minutes, 02:00 -> 01:30: 01:45 happens at +11:00 and again at +10:30.
-    expect(possibleInstants(parseWallClock('2026-04-05T01:45')!, 'Australia/Lord_Howe')).toHaveLength(2);
+    expect(possibleInstants(wall('2026-04-05T01:45'), 'Australia/Lord_Howe')).toHaveLength(2);
     expect(at('2026-04-05T01:45', 'Australia/Lord_Howe')).toBe('2026-04-04T14:45:00.000Z');
   });
 
@@ -41,22 +41,18 @@ describe('wall-clock times in IANA zones', () => {
       fc.integer({ min: Date.UTC(2024, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones),
       (minute, zone) => {
         const instant = minute * 60_000;
-        const wall = wallClockAt(instant, zone);
+        const local = wallClockAt(instant, zone);
         // The instant is one of the wall clock's possible instants, and resolution picks the earliest.
-        const options = possibleInstants(wall, zone);
+        const options = possibleInstants(local, zone);
         expect(options).toContain(instant);
-        expect(wallClockToInstant(wall, zone)).toBe(options[0]);
+        expect(localToInstant(local, zone)).toBe(options[0]);
       },
     ), { numRuns: 2000 });
   });
 
-  it('rejects impossible dates and times and unknown zones', () => {
-    expect(parseWallClock('2026-02-29T10:00')).toBeUndefined();
-    expect(parseWallClock('2028-02-29T10:00')).toBeDefined();
-    expect(parseWallClock('2026-13-01T10:00')).toBeUndefined();
-    expect(parseWallClock('2026-12-01T24:00')).toBeUndefined();
-    expect(parseWallClock('2026-12-01T10:00Z')).toBeUndefined();
+  it('knows which zones exist', () => {
     expect(isValidZone('Europe/Paris')).toBe(true);
+    expect(isValidZone('Pacific/Chatham')).toBe(true);
     expect(isValidZone('Mars/Olympus_Mons')).toBe(false);
   });
 

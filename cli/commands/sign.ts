@@ -1,0 +1,59 @@
+import { formatIssue, parseScheduleSource } from '../../core/schedule/index.js';
+import { formatRejection, PAYLOAD_TYPES, serializeEnvelope, signEnvelope, verifySchedule } from '../../core/trust/index.js';
+import { opt, type Command } from '../command.js';
+import { CliError } from '../errors.js';
+import { nowFrom } from '../expiry.js';
+import { readInput, writeFileAtomic } from '../files.js';
+import { passphraseFrom, readPrivateKeys } from '../keys.js';
+import { trustedRootFrom } from '../trust.js';
+
+export const sign: Command = {
+  name: 'sign',
+  summary: 'Sign a schedule (YAML or JSON) with schedule keys: it is checked first, and an invalid one is refused with the reasons.',
+  usage: 'forewarn sign SCHEDULE.yaml --key S.key [--key …] --out SCHEDULE.signed.json [--root root.json] [--passphrase-env VAR]',
+  details: [
+    'The signed file is a DSSE envelope; agents accept it only if enough schedule keys of their root signed it.',
+    'With --root, the result is also verified as an agent would, and nothing is written if an agent would refuse it.',
+  ],
+  options: {
+    key: { type: 'string', multiple: true, value: 'FILE', help: 'a schedule private key (repeat for each signer)' },
+    out: { type: 'string', value: 'FILE', help: 'where to write the signed schedule' },
+    root: { type: 'string', value: 'FILE', help: 'check the result against this root, as an agent would' },
+    'passphrase-env': { type: 'string', value: 'VAR', help: 'passphrase of encrypted keys, from environment variable VAR' },
+    now: { type: 'string', value: 'ISO', help: 'check as of this instant instead of now' },
+    json: { type: 'boolean', help: 'print the result as JSON' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(inv) {
+    const file = inv.positionals[0]!;
+    const out = opt.required(inv, 'out');
+    const keyFiles = opt.list(inv, 'key');
+    if (keyFiles.length === 0) throw new CliError('give at least one --key to sign with');
+    const now = nowFrom(opt.string(inv, 'now'), inv.now);
+
+    const parsed = parseScheduleSource(readInput(file, 'schedule').toString('utf8'));
+    if (!parsed.ok) {
+      const n = parsed.issues.length;
+      throw new CliError(`${file} has ${n} problem${n === 1 ? '' : 's'}; nothing was signed:`, parsed.issues.map(formatIssue));
+    }
+    const { schedule } = parsed;
+    if (Date.parse(schedule.expires) <= now) throw new CliError(`${file}: expires ${schedule.expires} is already past; agents would refuse it`);
+
+    const keys = readPrivateKeys(keyFiles, passphraseFrom(inv.env, opt.string(inv, 'passphrase-env')));
+    // What is signed is the document as IT wrote it, as compact JSON: agents apply the format's defaults.
+    const payload = Buffer.from(JSON.stringify(parsed.document), 'utf8');
+    const envelope = serializeEnvelope(signEnvelope(PAYLOAD_TYPES.schedule, payload, keys));
+
+    const rootFile = opt.string(inv, 'root');
+    if (rootFile) {
+      const root = trustedRootFrom(rootFile, [], now);
+      const check = verifySchedule(Buffer.from(envelope), { root, now });
+      if (!check.ok) throw new CliError(`an agent with ${rootFile} would refuse this; nothing was written: ${formatRejection(check)}`);
+    }
+    writeFileAtomic(out, envelope);
+    const summary = { fleet: schedule.fleet, version: schedule.version, maintenances: schedule.maintenances.length, signatures: keys.length, out };
+    if (opt.flag(inv, 'json')) inv.io.out(JSON.stringify(summary));
+    else inv.io.out(`signed ${schedule.fleet} version ${schedule.version} (${summary.maintenances} maintenance${summary.maintenances === 1 ? '' : 's'}) with ${keys.length} key${keys.length === 1 ? '' : 's'}; wrote ${out}`);
+    return 0;
+  },
+};
