@@ -2,31 +2,35 @@ import { formatRejection, loadTrustedRoot, updateRoot, type Rejection, type Root
 import { CliError } from './errors.js';
 import { readInput } from './files.js';
 
-export type RootResult = { ok: true; root: RootDocument; bytes: Uint8Array } | Rejection;
+export type RootResult =
+  | {
+      ok: true;
+      root: RootDocument;
+      /** The newer roots applied on top of the pinned one, oldest first: what an agent keeps. */
+      chain: Uint8Array[];
+    }
+  | Rejection;
 
 /**
- * The root an agent would trust: the pinned root file (or a newer one remembered from an earlier rotation),
- * then each newer root of the chain in order, each signed by a threshold of the previous root's keys and of
- * its own. The newest must not have expired (that would be a freeze).
+ * The root an agent would trust: always re-derived from the pinned root, through each newer root in version
+ * order, each signed by a threshold of the previous root's keys and of its own. Roots remembered from earlier
+ * calls and roots named on the command line are merged; a remembered root is never trusted on its own
+ * signatures. The newest must not have expired (that would be a freeze).
  */
-export function resolveRoot(rootFile: string, chainFiles: string[], now: number, remembered?: Uint8Array): RootResult {
-  const pinnedBytes = readInput(rootFile, 'root');
-  let start = loadTrustedRoot(pinnedBytes, { now, allowExpired: true });
-  if (!start.ok) return start;
-  let startBytes: Uint8Array = pinnedBytes;
-  if (remembered) {
-    const newer = loadTrustedRoot(remembered, { now, allowExpired: true });
-    if (newer.ok && newer.root.fleet === start.root.fleet && newer.root.version > start.root.version) {
-      start = newer;
-      startBytes = remembered;
-    }
+export function resolveRoot(rootFile: string, chainFiles: string[], now: number, remembered: Uint8Array[] = []): RootResult {
+  const pinned = loadTrustedRoot(readInput(rootFile, 'root'), { now, allowExpired: true });
+  if (!pinned.ok) return pinned;
+  const byVersion = new Map<number, Uint8Array>();
+  // Remembered roots first: a file claiming the same version cannot replace one already followed.
+  for (const bytes of [...remembered, ...chainFiles.map((f) => readInput(f, 'root'))]) {
+    const version = peekVersion(bytes);
+    if (version === undefined) return { ok: false, reason: 'root-rotation-invalid', detail: 'a root in the chain is not a readable root document' };
+    if (version > pinned.root.version && !byVersion.has(version)) byVersion.set(version, bytes);
   }
-  const from = start.root.version;
-  // Roots we already trust are skipped, so passing the whole chain every time is fine.
-  const chain = chainFiles.map((f) => readInput(f, 'root')).filter((bytes) => (peekVersion(bytes) ?? Infinity) > from);
-  const updated = updateRoot(start.root, chain, { now });
+  const chain = [...byVersion].sort(([a], [b]) => a - b).map(([, bytes]) => bytes);
+  const updated = updateRoot(pinned.root, chain, { now });
   if (!updated.ok) return updated;
-  return { ok: true, root: updated.root, bytes: chain.length > 0 ? chain[chain.length - 1]! : startBytes };
+  return { ok: true, root: updated.root, chain };
 }
 
 /** As resolveRoot, for commands that only need a root to check against: a refusal becomes a CliError. */
@@ -36,13 +40,13 @@ export function trustedRootFrom(rootFile: string, chainFiles: string[], now: num
   return result.root;
 }
 
-/** The version a root envelope claims, unverified: used only to skip roots already trusted. */
+/** The version a root envelope claims, unverified: used only to order the chain, which updateRoot verifies. */
 function peekVersion(bytes: Uint8Array): number | undefined {
   try {
     const envelope = JSON.parse(Buffer.from(bytes).toString('utf8')) as { payload?: unknown };
     if (typeof envelope.payload !== 'string') return undefined;
     const doc = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as { version?: unknown };
-    return typeof doc.version === 'number' ? doc.version : undefined;
+    return Number.isSafeInteger(doc.version) ? (doc.version as number) : undefined;
   } catch {
     return undefined;
   }

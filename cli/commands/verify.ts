@@ -39,12 +39,12 @@ export const verify: Command = {
       return 1;
     };
 
-    // A root remembered from an earlier rotation is never traded back for an older pinned one.
+    // Roots followed earlier are kept with the state, so a rotation is never undone.
     const rooted = resolveRoot(rootFile, opt.list(inv, 'root-chain'), now, state?.rootChain());
     if (!rooted.ok) return refuse(rooted);
-    const result = verifySchedule(bytes, { root: rooted.root, now, state: state?.last() ?? null, ...(fleet ? { fleet } : {}) });
+    const result = verifySchedule(bytes, { root: rooted.root, now, state: state?.last(rooted.root) ?? null, ...(fleet ? { fleet } : {}) });
     if (!result.ok) return refuse(result);
-    state?.remember(result, bytes, rooted.bytes);
+    state?.remember(result, bytes, rooted.root, rooted.chain);
 
     const s = result.schedule;
     const summary = {

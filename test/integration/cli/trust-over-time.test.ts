@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,85 @@ describe('forewarn over time: state, rotation, passphrases, refusals', () => {
     const r = run('verify', 'v9.signed.json', '--root', 'root.json', '--root-chain', 'evil-2.json', '--now', NOW);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^rejected: root-rotation-invalid: /);
+  });
+});
+
+describe('forewarn verify --state across a rotation', () => {
+  const { dir, cleanup } = workdir();
+  const run = (...args: string[]) => forewarn(args, { cwd: dir });
+  const NOW = '2026-12-01T09:00:00Z';
+  const example = readFileSync(join(repo, 'examples', 'schedule.yaml'), 'utf8');
+  const signedAs = (version: number, key: string): string => {
+    writeFileSync(join(dir, `v${version}.yaml`), example.replace(/^version: \d+$/m, `version: ${version}`));
+    const r = run('sign', `v${version}.yaml`, '--key', key, '--out', `v${version}.${key}.json`, '--now', NOW);
+    expect(r.status, r.stderr).toBe(0);
+    return `v${version}.${key}.json`;
+  };
+  const verify = (file: string, ...more: string[]) => run('verify', file, '--root', 'root.json', '--state', 'state', '--now', NOW, ...more);
+
+  beforeAll(() => {
+    for (const k of ['ra', 'old', 'new', 'co']) expect(run('keygen', '--out', k).status).toBe(0);
+    expect(run('root', 'init', '--fleet', 'acme-laptops', '--root-key', 'ra.pub', '--schedule-key', 'old.pub', '--expires', '3650d',
+      '--sign', 'ra.key', '--out', 'root.json').status).toBe(0);
+  });
+  afterAll(cleanup);
+
+  it('forgets a version signed by a revoked key (fast-forward recovery), then protects the new one', () => {
+    // A compromised old key pushes a huge version ...
+    expect(verify(signedAs(1000, 'old.key')).stdout).toMatch(/^accepted: .* version 1000,/);
+    // ... IT rotates the schedule key away ...
+    expect(run('root', 'rotate', '--from', 'root.json', '--remove-schedule-key', 'old.pub', '--add-schedule-key', 'new.pub',
+      '--expires', '3650d', '--sign', 'ra.key', '--out', '2.root.json').status).toBe(0);
+    // ... and the real version 5 is not locked out as a "rollback".
+    expect(verify(signedAs(5, 'new.key'), '--root-chain', '2.root.json').stdout).toMatch(/^accepted: .* version 5,/);
+    // Rollback protection is back for the new key: version 4 is refused.
+    expect(verify(signedAs(4, 'new.key'), '--root-chain', '2.root.json').stdout).toMatch(/^rejected: rollback: /);
+  });
+
+  it('remembers the rotation: leaving out --root-chain later does not bring back the revoked key', () => {
+    const r = verify(signedAs(2000, 'old.key'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^rejected: unknown-key: /);
+    expect(verify(signedAs(6, 'new.key')).stdout).toMatch(/^accepted: .* version 6,/);
+  });
+
+  it('never trusts a remembered root on its own signatures: a forged one in the state folder is refused', () => {
+    const rootsDir = join(dir, 'state', 'roots');
+    const [first] = readdirSync(rootsDir);
+    const stored = JSON.parse(readFileSync(join(rootsDir, first!), 'utf8'));
+    // Someone with write access to the state folder swaps in a root signed only by a key of their own.
+    expect(run('root', 'init', '--fleet', 'acme-laptops', '--root-key', 'co.pub', '--schedule-key', 'co.pub', '--expires', '3650d',
+      '--sign', 'co.key', '--out', 'evil-1.json').status).toBe(0);
+    expect(run('root', 'rotate', '--from', 'evil-1.json', '--expires', '3650d', '--sign', 'co.key', '--out', 'evil-2.json').status).toBe(0);
+    writeFileSync(join(rootsDir, first!), readFileSync(join(dir, 'evil-2.json')));
+    const r = verify(signedAs(7, 'co.key'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^rejected: root-rotation-invalid: /);
+    writeFileSync(join(rootsDir, first!), `${JSON.stringify(stored, null, 2)}\n`);
+  });
+});
+
+describe('forewarn sign by separate signers', () => {
+  const { dir, cleanup } = workdir();
+  const run = (...args: string[]) => forewarn(args, { cwd: dir });
+  const NOW = '2026-12-01T09:00:00Z';
+  afterAll(cleanup);
+
+  it('adds a second signature to a signed file, meeting a threshold of 2', () => {
+    for (const k of ['ra', 's1', 's2']) expect(run('keygen', '--out', k).status).toBe(0);
+    expect(run('root', 'init', '--fleet', 'acme-laptops', '--root-key', 'ra.pub', '--schedule-key', 's1.pub', '--schedule-key', 's2.pub',
+      '--schedule-threshold', '2', '--expires', '3650d', '--sign', 'ra.key', '--out', 'root.json').status).toBe(0);
+    copyFileSync(join(repo, 'examples', 'schedule.yaml'), join(dir, 'schedule.yaml'));
+    // The first signer alone is not enough, and --root says so before anything is written.
+    const alone = run('sign', 'schedule.yaml', '--key', 's1.key', '--root', 'root.json', '--out', 'one.json', '--now', NOW);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toMatch(/threshold-not-met/);
+    expect(run('sign', 'schedule.yaml', '--key', 's1.key', '--out', 'one.json', '--now', NOW).status).toBe(0);
+    expect(run('verify', 'one.json', '--root', 'root.json', '--now', NOW).stdout).toMatch(/^rejected: threshold-not-met: /);
+    // The second signer, on another machine, adds theirs.
+    const second = run('sign', 'one.json', '--key', 's2.key', '--root', 'root.json', '--out', 'two.json', '--now', NOW);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('2 signatures');
+    expect(run('verify', 'two.json', '--root', 'root.json', '--now', NOW).status).toBe(0);
   });
 });
