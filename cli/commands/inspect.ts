@@ -2,6 +2,7 @@ import { formatDuration, type Maintenance, type Schedule } from '../../core/sche
 import { resolveTimes } from '../../core/policy/times.js';
 import { formatOffset, isValidZone, zoneOffset } from '../../core/time/zoned.js';
 import { opt, type Command } from '../command.js';
+import { common } from '../options.js';
 import { UsageError } from '../errors.js';
 import { nowFrom } from '../expiry.js';
 import { loadScheduleInput } from '../schedule-input.js';
@@ -18,7 +19,7 @@ export const inspect: Command = {
     zone: { type: 'string', value: 'ZONE', help: 'IANA time zone, e.g. Europe/Paris (default: this computer’s)' },
     locale: { type: 'string', value: 'TAG', help: 'language for dates and translated texts, e.g. fr or pt-BR (default: en)' },
     root: { type: 'string', value: 'FILE', help: 'verify a signed schedule against this root first' },
-    'root-chain': { type: 'string', multiple: true, value: 'FILE', help: 'newer roots to follow, oldest first' },
+    'root-chain': common.rootChain,
     now: { type: 'string', value: 'ISO', help: 'show as of this instant instead of now' },
     json: { type: 'boolean', help: 'print the same facts as JSON' },
   },

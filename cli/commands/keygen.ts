@@ -1,5 +1,6 @@
 import { generateKeyPair } from '../../core/trust/index.js';
 import { opt, type Command } from '../command.js';
+import { common } from '../options.js';
 import { ensureWritable, writeFileAtomic } from '../files.js';
 import { passphraseFrom } from '../keys.js';
 
@@ -15,7 +16,7 @@ export const keygen: Command = {
   options: {
     out: { type: 'string', value: 'NAME', help: 'write NAME.key and NAME.pub' },
     'passphrase-env': { type: 'string', value: 'VAR', help: 'encrypt the private key with the passphrase in environment variable VAR' },
-    force: { type: 'boolean', help: 'replace existing files' },
+    force: common.force,
     json: { type: 'boolean', help: 'print {"keyid", "privateKey", "publicKey"} as JSON' },
   },
   positionals: { min: 0, max: 0 },

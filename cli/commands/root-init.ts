@@ -1,4 +1,5 @@
 import { opt, type Command } from '../command.js';
+import { common } from '../options.js';
 import { expiresAt } from '../expiry.js';
 import { ensureWritable } from '../files.js';
 import { passphraseFrom, readPrivateKeys, readPublicKeys } from '../keys.js';
@@ -18,11 +19,11 @@ export const rootInit: Command = {
     'root-threshold': { type: 'string', value: 'N', help: 'how many root keys must sign a root' },
     'schedule-key': { type: 'string', multiple: true, value: 'FILE', help: 'a public key that may sign schedules' },
     'schedule-threshold': { type: 'string', value: 'N', help: 'how many schedule keys must sign a schedule (default 1)' },
-    expires: { type: 'string', value: 'WHEN', help: 'a duration such as 365d, or an instant (default 365d)' },
-    sign: { type: 'string', multiple: true, value: 'FILE', help: 'a root private key to sign with' },
-    'passphrase-env': { type: 'string', value: 'VAR', help: 'passphrase of encrypted keys, from environment variable VAR' },
+    expires: common.expires,
+    sign: common.sign,
+    'passphrase-env': common.passphraseEnv,
     out: { type: 'string', value: 'FILE', help: 'where to write the signed root' },
-    force: { type: 'boolean', help: 'replace an existing file' },
+    force: common.force,
     json: { type: 'boolean', help: 'print the root document as JSON' },
   },
   positionals: { min: 0, max: 0 },

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { formatRejection, loadTrustedRoot, publicKeyFromRaw, type RootDocument, type RoleName } from '../../core/trust/index.js';
 import { opt, type Command, type Invocation } from '../command.js';
+import { common } from '../options.js';
 import { CliError } from '../errors.js';
 import { expiresAt } from '../expiry.js';
 import { ensureWritable, readInput } from '../files.js';
@@ -24,11 +25,11 @@ export const rootRotate: Command = {
     'add-schedule-key': { type: 'string', multiple: true, value: 'FILE', help: 'a public key to add to the schedule keys' },
     'remove-schedule-key': { type: 'string', multiple: true, value: 'FILE|KEYID', help: 'a schedule key to remove' },
     'schedule-threshold': { type: 'string', value: 'N', help: 'new schedule threshold (default: unchanged)' },
-    expires: { type: 'string', value: 'WHEN', help: 'a duration such as 365d, or an instant (default 365d)' },
+    expires: common.expires,
     sign: { type: 'string', multiple: true, value: 'FILE', help: 'a private key to sign with (old and new root keys)' },
-    'passphrase-env': { type: 'string', value: 'VAR', help: 'passphrase of encrypted keys, from environment variable VAR' },
+    'passphrase-env': common.passphraseEnv,
     out: { type: 'string', value: 'FILE', help: 'where to write the new signed root' },
-    force: { type: 'boolean', help: 'replace an existing file' },
+    force: common.force,
     json: { type: 'boolean', help: 'print the new root document as JSON' },
   },
   positionals: { min: 0, max: 0 },

@@ -4,6 +4,7 @@ import {
   addSignatures, formatRejection, PAYLOAD_TYPES, serializeEnvelope, signEnvelope, verifySchedule, type Envelope,
 } from '../../core/trust/index.js';
 import { opt, type Command } from '../command.js';
+import { common } from '../options.js';
 import { CliError } from '../errors.js';
 import { nowFrom } from '../expiry.js';
 import { readInput, writeFileAtomic } from '../files.js';
@@ -24,9 +25,9 @@ export const sign: Command = {
     key: { type: 'string', multiple: true, value: 'FILE', help: 'a schedule private key (repeat for each signer)' },
     out: { type: 'string', value: 'FILE', help: 'where to write the signed schedule' },
     root: { type: 'string', value: 'FILE', help: 'check the result against this root, as an agent would' },
-    'passphrase-env': { type: 'string', value: 'VAR', help: 'passphrase of encrypted keys, from environment variable VAR' },
-    now: { type: 'string', value: 'ISO', help: 'check as of this instant instead of now' },
-    json: { type: 'boolean', help: 'print the result as JSON' },
+    'passphrase-env': common.passphraseEnv,
+    now: common.now,
+    json: common.json,
   },
   positionals: { min: 1, max: 1 },
   async run(inv) {

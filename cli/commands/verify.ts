@@ -1,5 +1,6 @@
 import { formatRejection, verifySchedule, type Rejection } from '../../core/trust/index.js';
 import { opt, type Command } from '../command.js';
+import { common } from '../options.js';
 import { nowFrom } from '../expiry.js';
 import { readInput } from '../files.js';
 import { openState } from '../verify-state.js';
@@ -19,8 +20,8 @@ export const verify: Command = {
     'root-chain': { type: 'string', multiple: true, value: 'FILE', help: 'newer root documents to follow, oldest first' },
     state: { type: 'string', value: 'DIR', help: 'remember what was accepted in DIR, as an agent does' },
     fleet: { type: 'string', value: 'ID', help: 'the fleet this device belongs to (default: the root’s fleet)' },
-    now: { type: 'string', value: 'ISO', help: 'check as of this instant instead of now' },
-    json: { type: 'boolean', help: 'print the result as JSON' },
+    now: common.now,
+    json: common.json,
   },
   positionals: { min: 1, max: 1 },
   async run(inv) {
