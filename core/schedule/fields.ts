@@ -7,7 +7,7 @@ import { LIMITS } from './defaults.js';
 import { DURATION_MESSAGE, DURATION_PATTERN, durationSeconds, formatDuration, parseDuration } from './durations.js';
 import type { PathSegments } from './issues.js';
 import {
-  INSTANT_PATTERN, LOCAL_PATTERN, parseInstant, parseScheduleTime, type ScheduleTime, type TimeProblem,
+  INSTANT_PATTERN, LOCAL_PATTERN, parseInstant, parseScheduleTime, type ScheduleTime,
 } from './times.js';
 
 /** Title, description and extra JSON Schema keywords for one field, as shown in editors and the docs. */
@@ -49,8 +49,9 @@ export function textList(maxItems: number, maxLength: number): z.ZodArray<z.ZodS
 const HTTPS_MESSAGE = 'must be an https:// link';
 
 function isHttpsUrl(value: string): boolean {
-  // The pattern only checks the prefix; URL tells us whether the rest is a real address with a host. One parse:
-  // the constructor throws exactly when URL.canParse says no.
+  // The pattern only checks the prefix; URL tells us whether the rest is a real address with a host. Not
+  // URL.canParse: on Node 20 its optimised fast path says no to some valid non-ASCII hosts
+  // ("https://bücher.example") once the caller is hot, so a schedule accepted at first was refused later.
   let url: URL;
   try {
     url = new URL(value);
@@ -69,8 +70,12 @@ export function httpsUrl() {
     .string()
     .max(LIMITS.urlLength)
     .regex(/^https:\/\/\S+$/, { error: HTTPS_MESSAGE })
-    // Only when the prefix is right: one problem, one message.
-    .refine(isHttpsUrl, { error: HTTPS_MESSAGE, when: (payload) => payload.issues.length === 0 });
+    // Only when the length and the prefix are right: one problem, one message. The checks above never abort, so
+    // this runs after them and looks at their issues itself: the same as `when: no issues`, which zod's compiler
+    // refuses (see validate.ts).
+    .superRefine((value, ctx) => {
+      if (ctx.issues.length === 0 && !isHttpsUrl(value)) problem(ctx, HTTPS_MESSAGE);
+    });
 }
 
 /** A labelled link, at the top level or in a maintenance. */
@@ -120,9 +125,11 @@ const NOT_A_DATE = 'is not a real date and time';
 const INSTANT_MESSAGE = 'must be a date and time with an offset, like "2026-11-20T09:00:00Z" or "2026-11-20T10:00:00+01:00"';
 const TIME_MESSAGE = 'must be a date and time like "2026-12-08T22:00" (local time) or "2026-12-08T22:00:00+01:00"';
 
-/** Turns a parsed time into the output, or into one plain issue for a date that does not exist (Feb 30). */
-function realDate<T>(parsed: ScheduleTime | TimeProblem, ctx: z.core.$RefinementCtx, output: (time: ScheduleTime) => T): T {
-  if (typeof parsed !== 'string') return output(parsed);
+/**
+ * The one plain issue for a text of the right shape that is not a real date (Feb 30): the pattern has passed,
+ * so the parse can only fail on the calendar.
+ */
+function notADate(ctx: z.core.$RefinementCtx): never {
   problem(ctx, NOT_A_DATE);
   return z.NEVER;
 }
@@ -132,7 +139,10 @@ export function instant() {
   return z
     .string()
     .regex(new RegExp(INSTANT_PATTERN), { error: INSTANT_MESSAGE })
-    .transform((value, ctx) => realDate(parseInstant(value), ctx, (time) => time.text));
+    .transform((value, ctx) => {
+      const time = parseInstant(value);
+      return typeof time === 'string' ? notADate(ctx) : time.text;
+    });
 }
 
 /** Either pattern, as one JSON Schema pattern (ECMA-262 alternation of two anchored patterns). */
@@ -143,7 +153,10 @@ export function scheduleTime() {
   return z
     .string()
     .regex(new RegExp(TIME_PATTERN), { error: TIME_MESSAGE })
-    .transform((value, ctx) => realDate(parseScheduleTime(value), ctx, (time) => time));
+    .transform((value, ctx): ScheduleTime => {
+      const time = parseScheduleTime(value);
+      return typeof time === 'string' ? notADate(ctx) : time;
+    });
 }
 
 /** A deadline read from the schedule: a time like a window's, or a duration after the window end. */
@@ -162,7 +175,8 @@ export function deadlineSchema(maxAfterSeconds: number) {
         if (seconds > maxAfterSeconds) problem(ctx, `must be at most ${formatDuration(maxAfterSeconds)}`);
         return { kind: 'after', seconds };
       }
-      return realDate<DeadlineInput>(parseScheduleTime(value), ctx, (time) => time);
+      const time = parseScheduleTime(value);
+      return typeof time === 'string' ? notADate(ctx) : time;
     });
 }
 
@@ -183,3 +197,13 @@ export function isClean(issues: readonly z.core.$ZodRawIssue[], path: PathSegmen
 
 /** Runs a cross-field check even after other issues, so every problem is reported at once. */
 export const ALWAYS = { when: () => true } as const;
+
+/**
+ * The same cross-field check as a plain refinement, for the copy of the schema that zod compiles (zod's compiler
+ * refuses a custom `when`). The compiled copy only ever answers for valid input, where every check runs with or
+ * without `when`; anything else goes to the schema built with ALWAYS (see validate.ts).
+ */
+export const COMPILED = {} as const;
+
+/** How a cross-field check runs: ALWAYS in the schema, COMPILED in the copy zod compiles. */
+export type RuleMode = typeof ALWAYS | typeof COMPILED;

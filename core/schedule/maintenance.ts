@@ -10,7 +10,8 @@ import {
 } from './defaults.js';
 import { formatDuration, parseDuration } from './durations.js';
 import {
-  ALWAYS, deadlineSchema, documented, duration, isClean, linkSchema, problem, scheduleTime, text, textList, wholeNumber,
+  ALWAYS, COMPILED, deadlineSchema, documented, duration, isClean, linkSchema, problem, scheduleTime, text, textList,
+  wholeNumber, type RuleMode,
 } from './fields.js';
 import { addSeconds, parseScheduleTime, type ScheduleTime } from './times.js';
 
@@ -91,6 +92,25 @@ const windowSchema = documented(
   },
 );
 
+/**
+ * Each duration once, in order: what `[...new Set(seconds)].sort(...)` gives, for a handful of whole numbers
+ * without the Set, the copy and the comparator calls (an insertion sort that skips repeats).
+ */
+function distinctSorted(seconds: readonly number[], order: 'shortest first' | 'longest first'): number[] {
+  const sorted: number[] = [];
+  const ascending = order === 'shortest first';
+  for (const value of seconds) {
+    if (sorted.includes(value)) continue;
+    let at = sorted.length;
+    while (at > 0 && (ascending ? sorted[at - 1]! > value : sorted[at - 1]! < value)) {
+      sorted[at] = sorted[at - 1]!;
+      at -= 1;
+    }
+    sorted[at] = value;
+  }
+  return sorted;
+}
+
 /** How people may put a restart off, after defaults; durations in seconds, options shortest first. */
 export interface DeferralPolicy {
   max: number;
@@ -112,13 +132,13 @@ const deferralsSchema = documented(
       }),
     })
     .transform((deferrals, ctx): DeferralPolicy => {
-      deferrals.options.forEach((option, index) => {
-        if (option > deferrals.latestPick) {
-          problem(ctx, `must not be longer than latestPick (${formatDuration(deferrals.latestPick)})`, ['options', index]);
+      const { options, latestPick } = deferrals;
+      for (let index = 0; index < options.length; index += 1) {
+        if (options[index]! > latestPick) {
+          problem(ctx, `must not be longer than latestPick (${formatDuration(latestPick)})`, ['options', index]);
         }
-      });
-      const options = [...new Set(deferrals.options)].sort((a, b) => a - b);
-      return { max: deferrals.max, options, latestPick: deferrals.latestPick };
+      }
+      return { max: deferrals.max, options: distinctSorted(options, 'shortest first'), latestPick };
     })
     .prefault({}),
   { title: 'Deferrals', description: 'How people may put a restart off.' },
@@ -155,7 +175,7 @@ const noticesSchema = documented(
       ),
     })
     // Earliest notice first, each once: the order IT wrote them in does not matter.
-    .transform((notices) => ({ offsets: [...new Set(notices.offsets)].sort((a, b) => b - a) }))
+    .transform((notices) => ({ offsets: distinctSorted(notices.offsets, 'longest first') }))
     .prefault({}),
   { title: 'Notices', description: 'When people are told ahead of the window.' },
 );
@@ -217,7 +237,8 @@ type MaintenanceFields = z.output<typeof maintenanceFields>;
 
 /** Rules between fields of one maintenance; each reads only values that parsed cleanly. */
 function checkMaintenanceRules(m: MaintenanceFields, ctx: z.core.$RefinementCtx<MaintenanceFields>): void {
-  const clean = (...path: (string | number)[]) => isClean(ctx.issues, path);
+  // With no issue so far (always so on the compiled fast path), every value is clean.
+  const clean = (...path: (string | number)[]) => ctx.issues.length === 0 || isClean(ctx.issues, path);
   if (clean('kind') && clean('restart', 'required') && m.restart.required === true && !RESTART_KINDS.includes(m.kind)) {
     problem(ctx, `can only be true for ${RESTART_KINDS.join(' or ')}`, ['restart', 'required']);
   }
@@ -252,28 +273,50 @@ export interface RestartPolicy {
   finalCountdown: number;
 }
 
+/** The restart deadline when none is given: this long after the window end. */
+const DEFAULT_DEADLINE_AFTER = { kind: 'after', seconds: parseDuration(DEFAULTS.restart.deadlineAfterWindowEnd) ?? 0 } as const;
+
 /** Applies the defaults that depend on other fields: severity and restart by kind, deadline from the window. */
 function completeMaintenance(m: MaintenanceFields) {
-  const end = windowTime(m.window.end);
-  const deadline = m.restart.deadline ?? { kind: 'after' as const, seconds: parseDuration(DEFAULTS.restart.deadlineAfterWindowEnd) ?? 0 };
+  const deadline = m.restart.deadline ?? DEFAULT_DEADLINE_AFTER;
   const restart: RestartPolicy = {
     required: m.restart.required ?? DEFAULTS.restart.required[m.kind],
-    deadline: deadline.kind === 'after' ? addSeconds(end, deadline.seconds).text : deadline.text,
+    deadline: deadline.kind === 'after' ? addSeconds(windowTime(m.window.end), deadline.seconds).text : deadline.text,
     grace: m.restart.grace,
     deferrals: m.restart.deferrals,
     finalCountdown: m.restart.finalCountdown,
   };
-  const { id, kind, severity: given, title, summary, ...rest } = m;
-  const severity: Severity = given ?? DEFAULTS.severity[kind];
-  // Field order as documented: who/what first, then the rest with the completed restart.
-  return { id, kind, severity, title, ...(summary === undefined ? {} : { summary }), ...rest, restart };
+  const severity: Severity = m.severity ?? DEFAULTS.severity[m.kind];
+  // Field order as documented: who/what first, then the rest (in the order of maintenanceFields, which has no
+  // other fields) with the completed restart in its place.
+  return {
+    id: m.id,
+    kind: m.kind,
+    severity,
+    title: m.title,
+    ...(m.summary === undefined ? {} : { summary: m.summary }),
+    steps: m.steps,
+    audience: m.audience,
+    window: m.window,
+    restart,
+    notices: m.notices,
+    links: m.links,
+    locales: m.locales,
+  };
+}
+
+/** One maintenance with its cross-field rules run as `rules` says (see RuleMode). */
+function maintenanceWith(rules: RuleMode) {
+  return maintenanceFields.superRefine(checkMaintenanceRules, rules).transform(completeMaintenance);
 }
 
 /** One maintenance, incident or notice. */
-export const maintenanceSchema = documented(
-  maintenanceFields.superRefine(checkMaintenanceRules, ALWAYS).transform(completeMaintenance),
-  { title: 'Maintenance', description: 'One thing people should know about: a patch, an incident, an outage or a notice.' },
-);
+export const maintenanceSchema = documented(maintenanceWith(ALWAYS), {
+  title: 'Maintenance', description: 'One thing people should know about: a patch, an incident, an outage or a notice.',
+});
+
+/** The same maintenance for the copy of the schedule schema that zod compiles (see validate.ts); not in index.ts. */
+export const compiledMaintenanceSchema = maintenanceWith(COMPILED);
 
 /** One maintenance after defaults. */
 export type Maintenance = z.output<typeof maintenanceSchema>;

@@ -8,8 +8,10 @@
  */
 import { z } from 'zod';
 import { LIMITS, type MaintenanceKind, type Severity } from './defaults.js';
-import { ALWAYS, documented, httpsUrl, instant, isClean, linkSchema, problem, text, wholeNumber } from './fields.js';
-import { maintenanceSchema } from './maintenance.js';
+import {
+  ALWAYS, COMPILED, documented, httpsUrl, instant, isClean, linkSchema, problem, text, wholeNumber,
+} from './fields.js';
+import { compiledMaintenanceSchema, maintenanceSchema } from './maintenance.js';
 import { instantToMs } from './times.js';
 
 /** The one format this code reads and writes. */
@@ -81,7 +83,8 @@ const supportSchema = documented(
 
 type ScheduleFields = z.output<typeof scheduleFields>;
 
-const scheduleFields = z.strictObject({
+/** Every field but the maintenances, which come in two builds (see RuleMode). */
+const scheduleShape = {
   format: documented(z.literal(SCHEDULE_FORMAT, {
     error: (issue) => (issue.input === undefined ? undefined : `must be ${SCHEDULE_FORMAT}: this version of Forewarn reads format ${SCHEDULE_FORMAT}`),
   }), { description: 'The format version. Always 1.' }),
@@ -96,10 +99,16 @@ const scheduleFields = z.strictObject({
   policy: policySchema.prefault({}),
   support: supportSchema.prefault({}),
   links: documented(z.array(linkSchema).max(LIMITS.links).prefault([]), { description: 'Links shown on the help page.' }),
-  maintenances: documented(z.array(maintenanceSchema).max(LIMITS.maintenances).prefault([]), {
+};
+
+/** The list of maintenances, around one build of the maintenance. */
+function maintenanceList<M extends z.ZodType>(maintenance: M) {
+  return documented(z.array(maintenance).max(LIMITS.maintenances).prefault([]), {
     description: `Up to ${LIMITS.maintenances} maintenances, incidents and notices. Each id only once.`,
-  }),
-});
+  });
+}
+
+const scheduleFields = z.strictObject({ ...scheduleShape, maintenances: maintenanceList(maintenanceSchema) });
 
 /** Rules across the schedule: expiry after issue, maintenance ids unique. */
 function checkScheduleRules(schedule: ScheduleFields, ctx: z.core.$RefinementCtx<ScheduleFields>): void {
@@ -123,6 +132,14 @@ export const scheduleSchema = documented(scheduleFields.superRefine(checkSchedul
   title: 'Forewarn schedule',
   description: 'What IT tells people about patching, restarts and incidents. Format 1.',
 });
+
+/**
+ * The same schedule, from the same parts, with its cross-field rules as plain refinements (RuleMode): what zod
+ * compiles into the fast path for valid schedules (validate.ts). Never parsed on its own; not in index.ts.
+ */
+export const compiledScheduleSchema = z
+  .strictObject({ ...scheduleShape, maintenances: maintenanceList(compiledMaintenanceSchema) })
+  .superRefine(checkScheduleRules, COMPILED);
 
 /** A validated schedule with every default applied; durations in whole seconds. */
 export type Schedule = z.output<typeof scheduleSchema>;

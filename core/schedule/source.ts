@@ -72,6 +72,18 @@ export function parseScheduleSource(text: string): ScheduleResult {
 }
 
 /**
+ * The source line of each place in a schedule text, for findings about valid files (`forewarn lint`). Returns a
+ * lookup from a path such as ['maintenances', 2, 'title'] to its 1-based line (or its nearest parent's).
+ */
+export function sourceLines(text: string): (segments: PathSegments) => number | undefined {
+  if (tooDeepAt(text) !== undefined) return () => undefined;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', logLevel: 'error' });
+  const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
+  return (segments) => locate(doc, segments, lineAt).line;
+}
+
+/**
  * The offset where collections nest deeper than MAX_NESTING, or undefined. yaml's lexer and parser keep their
  * nesting in an explicit stack (no recursion), so this pass is safe on any text; it stops at the first level
  * too many, before the lexer can go deep itself (a line of "- - - -…").

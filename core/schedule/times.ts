@@ -44,67 +44,109 @@ function daysInMonth(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
+const ZERO = 0x30;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const UPPER_Z = 0x5a;
+const MINUS = 0x2d;
+
+/** The number written by the two digits at `at` (the caller's pattern has checked they are digits). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - ZERO) * 10 + (text.charCodeAt(at + 1) - ZERO);
+}
+
 /**
- * Checks the fields are a real calendar date and clock time and returns the wall clock as UTC milliseconds.
- * `match` is a match of INSTANT_RE or LOCAL_RE: groups 1 to 6 are year, month, day, hour, minute, second.
+ * Checks a text that matches INSTANT_RE or LOCAL_RE is a real calendar date and clock time and returns the wall
+ * clock as UTC milliseconds. Both patterns fix where each field is: "YYYY-MM-DDTHH:MM" and, when `seconds`,
+ * ":SS" after it; so the digits are read in place, with no match groups to allocate and convert.
  */
-function wallClockMs(match: RegExpExecArray): number | undefined {
-  // The pattern allows only digits here, so Number reads every group exactly; the seconds may be left out.
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+function wallClockMs(text: string, seconds: boolean): number | undefined {
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = match[6] === undefined ? 0 : Number(match[6]);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = seconds ? twoDigits(text, 17) : 0;
   // No hour 24 and no leap second 60: each has an unambiguous spelling the other way.
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/*
+ * Civil dates and day numbers (days since 1970-01-01) in the proleptic Gregorian calendar, as Date.UTC counts
+ * them, in whole-number arithmetic: eras of 400 years (146097 days), years counted from March 1 so the leap day
+ * comes last. Exact for every year this module meets; no Date object, no clock.
+ */
+
+/** The day number of a civil date (year >= 1970 here, so none of Date.UTC's two-digit-year mapping). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** Where the date and time end in a text that matches INSTANT_RE or LOCAL_RE: after the seconds, if any. */
+function clockEnd(text: string): number {
+  return text.charCodeAt(16) === COLON ? 19 : 16;
 }
 
 function pad(value: number, width = 2): string {
+  // Two digits is every field but the year and the milliseconds.
+  if (width === 2) return value < 10 ? `0${value}` : `${value}`;
   return String(value).padStart(width, '0');
 }
 
 /** Formats UTC milliseconds as "YYYY-MM-DDTHH:MM:SS" (plus ".mmm" when there are milliseconds). */
 function formatWallClock(ms: number): string {
-  const date = new Date(ms);
-  const base = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
-  const millis = date.getUTCMilliseconds();
+  // The civil date of the day number: the inverse of daysFromCivil.
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  const base = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
   return millis === 0 ? base : `${base}.${pad(millis, 3)}`;
-}
-
-/**
- * The normalised wall-clock text of a valid match, without a round trip through Date: the pattern fixes the
- * width of every field, so a valid date and time is already written the way formatWallClock writes it, except
- * for seconds left out. `end` is where the date and time end in `text` (before any fraction or offset).
- */
-function wallClockText(text: string, match: RegExpExecArray, end: number): string {
-  const clock = end === text.length ? text : text.slice(0, end);
-  return match[6] === undefined ? `${clock}:00` : clock;
 }
 
 /** Reads an instant (with offset). */
 export function parseInstant(text: string): ScheduleTime | TimeProblem {
-  const match = INSTANT_RE.exec(text);
-  if (!match) return 'format';
-  const wallMs = wallClockMs(match);
+  if (!INSTANT_RE.test(text)) return 'format';
+  const end = clockEnd(text);
+  const wallMs = wallClockMs(text, end === 19);
   if (wallMs === undefined) return 'calendar';
-  const fraction = match[7];
-  const zone = match[8] ?? 'Z';
-  if (fraction === undefined && zone === 'Z') {
-    // Already UTC, with no fraction: the common case, and the text only needs its seconds.
-    return { kind: 'instant', text: `${wallClockText(text, match, text.length - 1)}Z`, ms: wallMs };
+  // The offset is the last 1 ("Z") or 6 ("+01:00") characters; a fraction, if any, sits between.
+  const utc = text.charCodeAt(text.length - 1) === UPPER_Z;
+  const zoneStart = utc ? text.length - 1 : text.length - 6;
+  if (utc && zoneStart === end) {
+    // Already UTC, with no fraction: the common case, and the text is already normal but for left-out seconds.
+    return { kind: 'instant', text: end === 19 ? text : `${text.slice(0, 16)}:00Z`, ms: wallMs };
   }
   // Sub-millisecond digits are dropped: a schedule never needs them, and JavaScript time cannot hold them.
-  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0').slice(0, 3));
+  const millis = text.charCodeAt(end) === DOT ? Number(text.slice(end + 1, zoneStart).padEnd(3, '0').slice(0, 3)) : 0;
   let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const hours = Number(zone.slice(1, 3));
-    const minutes = Number(zone.slice(4, 6));
+  if (!utc) {
+    const hours = twoDigits(text, zoneStart + 1);
+    const minutes = twoDigits(text, zoneStart + 4);
     if (hours > 23 || minutes > 59) return 'calendar';
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+    offsetMinutes = (text.charCodeAt(zoneStart) === MINUS ? -1 : 1) * (hours * 60 + minutes);
   }
   const ms = wallMs + millis - offsetMinutes * 60_000;
   return { kind: 'instant', text: `${formatWallClock(ms)}Z`, ms };
@@ -112,11 +154,13 @@ export function parseInstant(text: string): ScheduleTime | TimeProblem {
 
 /** Reads a local wall-clock time (no offset). */
 export function parseLocalTime(text: string): ScheduleTime | TimeProblem {
-  const match = LOCAL_RE.exec(text);
-  if (!match) return 'format';
-  const ms = wallClockMs(match);
+  if (!LOCAL_RE.test(text)) return 'format';
+  const seconds = text.length === 19;
+  const ms = wallClockMs(text, seconds);
   if (ms === undefined) return 'calendar';
-  return { kind: 'local', text: wallClockText(text, match, text.length), ms };
+  // The pattern fixes every field's width, so a real date and time is already written the normal way, but for
+  // left-out seconds.
+  return { kind: 'local', text: seconds ? text : `${text}:00`, ms };
 }
 
 /** Reads either kind: an offset makes it an instant, no offset a local time. */
