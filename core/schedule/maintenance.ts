@@ -17,7 +17,8 @@ import { addSeconds, parseScheduleTime, type ScheduleTime } from './times.js';
 
 const MAINTENANCE_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 /** Language, optional script, optional region: "fr", "fr-CA", "pt-BR", "zh-Hant-TW", "es-419". */
-const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+/** A language tag: "fr", "fr-CA", "pt-BR", "zh-Hans-CN". */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
 
 /** Who sees a maintenance, after defaults: everyone, or the computers in any group or with any tag. */
 export interface Audience {
