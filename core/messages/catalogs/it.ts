@@ -1,0 +1,128 @@
+/**
+ * Italian. Register: "tu", as in everyday software. "riavviare" / "riavvio" for restart, "l’IT" for the IT
+ * team. Dates follow "entro" or a label, which need no article.
+ */
+import type { Catalog } from './types.js';
+
+export const it = {
+  'tray.idle': 'Il tuo computer è aggiornato',
+  'tray.upcoming': 'Aggiornamenti in arrivo',
+  'tray.actionNeeded': 'Leggi il nuovo avviso',
+  'tray.restartPending': 'Riavvia il computer',
+  'tray.overdue': 'Il computer si riavvierà a breve',
+  'tray.error': 'Impossibile ricevere le ultime notizie. Nuovo tentativo a breve',
+  'tray.tooltip': '{status} – {title}, {when}',
+
+  'notice.advance.title': '{title} ({relative})',
+  'notice.advance.body':
+    'Il tuo computer riceverà degli aggiornamenti. Inizio: {start}. '
+    + '{restartRequired, select, yes {Dopo servirà un riavvio.} other {Non servirà un riavvio.}} '
+    + '{steps, plural, =0 {Per ora non devi fare nulla.} one {Prima c’è # cosa da fare.} other {Prima ci sono # cose da fare.}}',
+  'notice.starting.title': 'Si comincia: {title}',
+  'notice.starting.body':
+    'Il computer sta ricevendo aggiornamenti. Puoi continuare a lavorare. Dovrebbero finire entro {end}. '
+    + '{restartRequired, select, yes {Dopo ti chiederemo di riavviare.} other {Non dovrai riavviare.}}',
+  'notice.finishedRestartNeeded.title': 'Riavvia per completare: {title}',
+  'notice.finishedRestartNeeded.body':
+    'Gli aggiornamenti sono installati. Riavvia entro {deadline} ({relative}) per completarli. Prima salva il tuo lavoro.',
+  'notice.allDone.title': 'Fatto: {title}',
+  'notice.allDone.body': 'Gli aggiornamenti sono finiti. Non devi fare nulla.',
+  'notice.catchUp.title': 'Mentre eri via',
+  'notice.catchUp.upcoming': 'Sono previsti aggiornamenti: {title}. Inizio: {start} ({relative}).',
+  'notice.catchUp.inProgress': 'Il computer sta ricevendo aggiornamenti: {title}. Dovrebbero finire entro {end}.',
+  'notice.catchUp.restartNeeded':
+    'Il computer ha ricevuto aggiornamenti: {title}. Riavvia entro {deadline} ({relative}) per completarli. Prima salva il tuo lavoro.',
+  'notice.catchUp.allDone': 'Il computer ha ricevuto aggiornamenti: {title}. Sono finiti. Non devi fare nulla.',
+  'notice.deadlinePassed.title': 'Il computer si riavvierà a breve',
+  'notice.deadlinePassed.body':
+    'Il tempo per riavviare è scaduto. Il computer si riavvierà alle {time} ({relative}). Salva subito il tuo lavoro.',
+
+  'prompt.title': 'È ora di riavviare',
+  'prompt.body':
+    'Il computer deve riavviarsi per completare gli aggiornamenti. Puoi farlo ora o un po’ più tardi. '
+    + 'Altrimenti si riavvierà da solo entro {deadline} ({relative}).',
+  'prompt.deferralsLeft':
+    '{count, plural, =0 {Non puoi più rimandare.} one {Puoi rimandare ancora # volta.} other {Puoi rimandare ancora # volte.}}',
+  'prompt.choice.restartNow': 'Riavvia ora',
+  'prompt.choice.deferFor': 'Ricordamelo tra {duration}',
+  'prompt.choice.pickTime': 'Scegli un orario',
+  'prompt.pickTime.latest': 'Puoi scegliere un orario fino a {latest}.',
+  'prompt.saveWork': 'Prima salva il tuo lavoro e chiudi le app.',
+
+  'forced.warning.title': '{minutes, plural, one {Riavvio tra # minuto} other {Riavvio tra # minuti}}',
+  'forced.warning.body':
+    '{minutes, plural, one {Il computer si riavvierà tra # minuto.} other {Il computer si riavvierà tra # minuti.}} '
+    + 'Salva il tuo lavoro e chiudi le app.',
+  'forced.countdown.title': 'Riavvio imminente',
+  'forced.countdown.body':
+    '{seconds, plural, one {Il computer si riavvierà tra # secondo.} other {Il computer si riavvierà tra # secondi.}} '
+    + 'Non si può rimandare. Salva subito il tuo lavoro.',
+  'forced.restartingNow': 'Il computer si sta riavviando.',
+
+  'incident.phishing.title': 'Attenzione alle email false',
+  'incident.phishing.body':
+    'Alcune persone hanno ricevuto email che sembrano nostre, ma sono false. Non aprire i link o i file che contengono e non rispondere.',
+  'incident.phishing.steps':
+    'Elimina l’email.\nSe hai aperto un link o scritto la tua password, avvisa subito l’IT.\nSe hai dubbi, chiedi all’IT prima di fare clic.',
+  'incident.outage.title': '{service} non funziona',
+  'incident.outage.body':
+    'Sappiamo che {service} non funziona in questo momento e ci stiamo lavorando. Contiamo di ripristinarlo entro {fixTime}. Non serve segnalarcelo.',
+  'incident.passwordReset.title': 'Cambia la tua password',
+  'incident.passwordReset.body':
+    'Per proteggere il tuo account, cambia la password entro {deadline}. È una misura di sicurezza. Non hai fatto nulla di sbagliato.',
+  'incident.passwordReset.steps':
+    'Cambiala dalla solita pagina di accesso, non da un link in un’email.\nScegli una password nuova che non hai mai usato.\nSe ti serve aiuto, chiedi all’IT.',
+  'incident.suspiciousSignIn.title': 'Eri tu?',
+  'incident.suspiciousSignIn.body':
+    'Abbiamo visto un accesso al tuo account {service} che forse non è tuo. Per sicurezza, segui i passaggi qui sotto.',
+  'incident.suspiciousSignIn.steps':
+    'Se non eri tu, cambia subito la password.\nPoi avvisa l’IT, così possiamo aiutarti.\nSe eri tu, non devi fare nulla.',
+  'incident.dataExposure.title': 'Stiamo verificando un problema con dei dati',
+  'incident.dataExposure.body':
+    'Alcuni dati potrebbero essere stati visti da persone che non avrebbero dovuto vederli. Lo stiamo verificando ora. '
+    + 'Non sappiamo ancora se riguarda i tuoi dati. Ti daremo altre notizie entro {nextUpdate}.',
+  'incident.dataExposure.steps':
+    'Fai attenzione a email o telefonate che chiedono la tua password o denaro.\nL’IT non ti chiederà mai la password.\nSe qualcosa ti sembra strano, avvisa l’IT.',
+  'incident.acknowledge': 'Ho letto',
+  'incident.updatesWillFollow': 'Ti daremo altre notizie appena ne sapremo di più.',
+
+  'policy.title': 'Come teniamo aggiornato il tuo computer',
+  'policy.intro': 'Ecco come l’IT mantiene il tuo computer sicuro e funzionante.',
+  'policy.security': 'Aggiornamenti di sicurezza',
+  'policy.quality': 'Correzioni e piccole modifiche',
+  'policy.feature': 'Nuove versioni del sistema',
+  'policy.drivers': 'Aggiornamenti per l’hardware',
+  'policy.thirdParty': 'Aggiornamenti delle altre app',
+  'policy.cadence': 'Quando arrivano gli aggiornamenti?',
+  'policy.restarts': 'Come funzionano i riavvii?',
+  'policy.outOfBand': 'E se un aggiornamento non può aspettare?',
+  'policy.failures': 'E se un aggiornamento non va a buon fine?',
+  'policy.testing': 'Come vengono provati prima gli aggiornamenti?',
+  'policy.coverage': 'Quali computer e app sono inclusi?',
+
+  'help.title': 'Aiuto',
+  'help.intro': 'Domande su aggiornamenti o riavvii? Ecco dove trovare aiuto.',
+  'help.faq': 'Domande frequenti',
+  'help.contacts': 'Chi contattare',
+  'help.hours': 'Orari: {hours}',
+  'help.email': 'Email: {email}',
+  'help.phone': 'Telefono: {phone}',
+  'help.chat': 'Scrivici in chat',
+  'help.faqPage': 'Altre risposte online',
+
+  'feedback.title': 'Segnala un problema all’IT',
+  'feedback.placeholder': 'Cosa è successo? Cosa stavi facendo in quel momento?',
+  'feedback.contactOptional': 'Come possiamo contattarti? Puoi lasciarlo vuoto.',
+  'feedback.send': 'Invia',
+  'feedback.thanks': 'Grazie. Lo inoltreremo all’IT.',
+
+  'status.upToDate': 'Il tuo computer è aggiornato.',
+  'status.lastChecked': 'Ultimo controllo: {when}.',
+  'status.pending':
+    '{count, plural, =0 {Nessun aggiornamento previsto.} one {# aggiornamento previsto.} other {# aggiornamenti previsti.}}',
+
+  'common.close': 'Chiudi',
+  'common.remindLater': 'Ricordamelo più tardi',
+  'common.moreInfo': 'Altre informazioni',
+  'common.acknowledge': 'OK, ho capito',
+} satisfies Catalog;

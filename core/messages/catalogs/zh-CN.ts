@@ -1,0 +1,114 @@
+/**
+ * Simplified Chinese, also the fallback for zh, zh-Hans and zh-SG (not for Traditional Chinese).
+ * Register: "您". "重启" for restart, "IT 部门" for the IT team. Full-width punctuation. Plurals: "other" only.
+ */
+import type { Catalog } from './types.js';
+
+export const zhCN = {
+  'tray.idle': '您的电脑已是最新状态',
+  'tray.upcoming': '即将有更新',
+  'tray.actionNeeded': '请查看新通知',
+  'tray.restartPending': '请重启电脑',
+  'tray.overdue': '电脑即将重启',
+  'tray.error': '暂时无法获取最新消息，稍后会重试',
+  'tray.tooltip': '{status} – {title}，{when}',
+
+  'notice.advance.title': '{title}（{relative}）',
+  'notice.advance.body':
+    '您的电脑将于{start}安装更新。'
+    + '{restartRequired, select, yes {更新后需要重启。} other {不需要重启。}}'
+    + '{steps, plural, =0 {现在无需做任何事。} other {在此之前，有#件事需要您完成。}}',
+  'notice.starting.title': '现在开始：{title}',
+  'notice.starting.body':
+    '您的电脑正在安装更新，您可以继续工作。预计在{end}前完成。'
+    + '{restartRequired, select, yes {完成后我们会请您重启。} other {无需重启。}}',
+  'notice.finishedRestartNeeded.title': '请重启以完成更新：{title}',
+  'notice.finishedRestartNeeded.body': '更新已安装。请在{deadline}（{relative}）前重启以完成更新。请先保存您的工作。',
+  'notice.allDone.title': '已完成：{title}',
+  'notice.allDone.body': '更新已完成，您无需做任何事。',
+  'notice.catchUp.title': '您离开期间',
+  'notice.catchUp.upcoming': '已安排更新：{title}。将于{start}（{relative}）开始。',
+  'notice.catchUp.inProgress': '您的电脑正在安装更新：{title}。预计在{end}前完成。',
+  'notice.catchUp.restartNeeded':
+    '您的电脑已安装更新：{title}。请在{deadline}（{relative}）前重启以完成更新。请先保存您的工作。',
+  'notice.catchUp.allDone': '您的电脑已安装更新：{title}。更新已完成，您无需做任何事。',
+  'notice.deadlinePassed.title': '电脑即将重启',
+  'notice.deadlinePassed.body': '重启期限已过。您的电脑将于{time}（{relative}）重启。请立即保存您的工作。',
+
+  'prompt.title': '该重启了',
+  'prompt.body':
+    '您的电脑需要重启才能完成更新。您可以现在重启，也可以稍后再重启。'
+    + '如果您没有重启，电脑将于{deadline}（{relative}）自动重启。',
+  'prompt.deferralsLeft': '{count, plural, =0 {您不能再推迟了。} other {您还可以推迟#次。}}',
+  'prompt.choice.restartNow': '立即重启',
+  'prompt.choice.deferFor': '{duration}后提醒我',
+  'prompt.choice.pickTime': '选择时间',
+  'prompt.pickTime.latest': '您最晚可以选择{latest}。',
+  'prompt.saveWork': '请先保存您的工作并关闭应用。',
+
+  'forced.warning.title': '{minutes, plural, other {#分钟后重启}}',
+  'forced.warning.body': '{minutes, plural, other {您的电脑将在#分钟后重启。}}请保存您的工作并关闭应用。',
+  'forced.countdown.title': '即将重启',
+  'forced.countdown.body': '{seconds, plural, other {您的电脑将在#秒后重启。}}此次重启无法推迟。请立即保存您的工作。',
+  'forced.restartingNow': '您的电脑正在重启。',
+
+  'incident.phishing.title': '当心虚假邮件',
+  'incident.phishing.body': '有人收到了看似来自我们的邮件，但这些邮件是假的。请不要点击其中的链接或打开附件，也不要回复。',
+  'incident.phishing.steps':
+    '删除这封邮件。\n如果您点击了链接或输入了密码，请立即告诉 IT 部门。\n如果不确定，请先问 IT 部门再点击。',
+  'incident.outage.title': '{service}无法使用',
+  'incident.outage.body': '我们知道{service}目前无法使用，正在处理。预计在{fixTime}前恢复。您无需报告此问题。',
+  'incident.passwordReset.title': '请更改您的密码',
+  'incident.passwordReset.body': '为保护您的账户安全，请在{deadline}前更改密码。这是一项安全措施，并不是您做错了什么。',
+  'incident.passwordReset.steps':
+    '请在平常的登录页面更改密码，不要通过邮件中的链接更改。\n选择一个您从未用过的新密码。\n如需帮助，请联系 IT 部门。',
+  'incident.suspiciousSignIn.title': '这是您本人吗？',
+  'incident.suspiciousSignIn.body': '我们发现您的{service}账户有一次登录，可能不是您本人。为安全起见，请按照下面的步骤操作。',
+  'incident.suspiciousSignIn.steps':
+    '如果不是您本人，请立即更改密码。\n然后告诉 IT 部门，以便我们提供帮助。\n如果是您本人，则无需做任何事。',
+  'incident.dataExposure.title': '我们正在调查一个数据问题',
+  'incident.dataExposure.body':
+    '部分数据可能被不应看到的人看到了。我们正在调查。目前还不知道是否涉及您的数据。我们会在{nextUpdate}前告诉您更多情况。',
+  'incident.dataExposure.steps': '当心索要密码或钱款的邮件和电话。\nIT 部门绝不会向您索要密码。\n如果发现异常，请告诉 IT 部门。',
+  'incident.acknowledge': '我已阅读',
+  'incident.updatesWillFollow': '一有新消息，我们会立即告诉您。',
+
+  'policy.title': '我们如何让您的电脑保持最新',
+  'policy.intro': '以下是 IT 部门保障您的电脑安全、运行良好的方式。',
+  'policy.security': '安全更新',
+  'policy.quality': '问题修复和小改动',
+  'policy.feature': '系统新版本',
+  'policy.drivers': '硬件更新',
+  'policy.thirdParty': '其他应用的更新',
+  'policy.cadence': '什么时候更新？',
+  'policy.restarts': '重启是怎样安排的？',
+  'policy.outOfBand': '如果更新不能等怎么办？',
+  'policy.failures': '如果更新失败怎么办？',
+  'policy.testing': '更新事先如何测试？',
+  'policy.coverage': '哪些电脑和应用包括在内？',
+
+  'help.title': '帮助',
+  'help.intro': '对更新或重启有疑问？可以在这里获得帮助。',
+  'help.faq': '常见问题',
+  'help.contacts': '联系谁',
+  'help.hours': '服务时间：{hours}',
+  'help.email': '邮箱：{email}',
+  'help.phone': '电话：{phone}',
+  'help.chat': '在线聊天',
+  'help.faqPage': '更多在线解答',
+
+  'feedback.title': '向 IT 部门报告问题',
+  'feedback.placeholder': '发生了什么？当时您在做什么？',
+  'feedback.contactOptional': '我们怎样联系您？可以不填。',
+  'feedback.send': '发送',
+  'feedback.thanks': '谢谢。我们会转告 IT 部门。',
+
+  'status.upToDate': '您的电脑已是最新状态。',
+  'status.lastChecked': '上次检查：{when}',
+  'status.pending': '{count, plural, =0 {没有计划中的更新。} other {有#项计划中的更新。}}',
+
+  'common.close': '关闭',
+  'common.remindLater': '稍后提醒',
+  'common.moreInfo': '了解详情',
+  'common.acknowledge': '好的，知道了',
+} satisfies Catalog;
