@@ -7,11 +7,12 @@ import { rootRotate } from './commands/root-rotate.js';
 import { sign } from './commands/sign.js';
 import { verify } from './commands/verify.js';
 import { inspect } from './commands/inspect.js';
+import { lint } from './commands/lint.js';
 import { schema } from './commands/schema.js';
 import { demo } from './commands/demo.js';
 
 /** Every command, by the words that name it (`root init` is two words). */
-const commands: Command[] = [keygen, rootInit, rootRotate, sign, verify, inspect, schema, demo];
+const commands: Command[] = [keygen, rootInit, rootRotate, lint, sign, verify, inspect, schema, demo];
 
 const stdio: Output = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -18,6 +18,15 @@ export type Severity = (typeof SEVERITIES)[number];
 /** The kinds that install patches: only these may ask for a restart. */
 export const RESTART_KINDS: readonly MaintenanceKind[] = ['routine-patch', 'critical-patch'];
 
+/**
+ * Built-in incident and outage notices (core/messages: incident.*), written once with care and translated into
+ * every built-in language: what people need to do, nothing that would help an attacker.
+ */
+export const INCIDENT_TEMPLATES = ['phishing', 'outage', 'password-reset', 'suspicious-sign-in', 'data-exposure'] as const;
+export type IncidentTemplate = (typeof INCIDENT_TEMPLATES)[number];
+/** The kinds a template may be used with. */
+export const TEMPLATE_KINDS: readonly MaintenanceKind[] = ['incident', 'outage'];
+
 export const DEFAULTS = Object.freeze({
   /** Severity when a maintenance gives none: out-of-band patches are critical, incidents high, the rest normal. */
   severity: Object.freeze({

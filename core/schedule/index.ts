@@ -2,7 +2,7 @@
  * Schedule format v1: what IT writes (YAML or JSON), how it is validated, its defaults and its JSON Schema.
  * Other modules import from here only.
  */
-export { DEFAULTS, LIMITS, MAINTENANCE_KINDS, RESTART_KINDS, SEVERITIES } from './defaults.js';
+export { DEFAULTS, INCIDENT_TEMPLATES, LIMITS, MAINTENANCE_KINDS, RESTART_KINDS, SEVERITIES, TEMPLATE_KINDS, type IncidentTemplate } from './defaults.js';
 export { DURATION_MESSAGE, DURATION_PATTERN, formatDuration, parseDuration } from './durations.js';
 export { formatIssue, formatPath, type ScheduleIssue } from './issues.js';
 export { SCHEDULE_SCHEMA_ID, scheduleJsonSchema } from './json-schema.js';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  DEFAULTS, LIMITS, MAINTENANCE_KINDS, RESTART_KINDS, SEVERITIES, type Severity,
+  DEFAULTS, INCIDENT_TEMPLATES, LIMITS, MAINTENANCE_KINDS, RESTART_KINDS, SEVERITIES, TEMPLATE_KINDS, type Severity,
 } from './defaults.js';
 import { formatDuration, parseDuration } from './durations.js';
 import {
@@ -225,6 +225,12 @@ const maintenanceFields = z.strictObject({
   }),
   title: documented(text(LIMITS.titleLength), { description: `The headline, at most ${LIMITS.titleLength} characters.` }),
   summary: documented(text(LIMITS.summaryLength).optional(), { description: `What happens and why it matters, at most ${LIMITS.summaryLength} characters.` }),
+  template: documented(z.enum(INCIDENT_TEMPLATES).optional(), {
+    description: 'For an incident or outage: a built-in notice (phishing, outage, password-reset, suspicious-sign-in, data-exposure) whose text and steps people read in their own language, unless summary or steps are given.',
+  }),
+  service: documented(text(LIMITS.titleLength).optional(), {
+    description: 'For the outage and suspicious-sign-in templates: the service it is about, e.g. "Email".',
+  }),
   steps: stepsSchema.prefault([]),
   audience: audienceSchema,
   window: windowSchema,
@@ -242,6 +248,12 @@ function checkMaintenanceRules(m: MaintenanceFields, ctx: z.core.$RefinementCtx<
   const clean = (...path: (string | number)[]) => ctx.issues.length === 0 || isClean(ctx.issues, path);
   if (clean('kind') && clean('restart', 'required') && m.restart.required === true && !RESTART_KINDS.includes(m.kind)) {
     problem(ctx, `can only be true for ${RESTART_KINDS.join(' or ')}`, ['restart', 'required']);
+  }
+  if (clean('kind') && clean('template') && m.template !== undefined && !TEMPLATE_KINDS.includes(m.kind)) {
+    problem(ctx, `is for ${TEMPLATE_KINDS.join(' or ')} notices only`, ['template']);
+  }
+  if (clean('template') && clean('service') && (m.template === 'outage' || m.template === 'suspicious-sign-in') && m.service === undefined) {
+    problem(ctx, `the ${m.template} template needs the service it is about, e.g. service: Email`, ['service']);
   }
   if (!clean('window') || !clean('restart', 'deadline')) return;
   const deadline = m.restart.deadline;
@@ -296,6 +308,8 @@ function completeMaintenance(m: MaintenanceFields) {
     severity,
     title: m.title,
     ...(m.summary === undefined ? {} : { summary: m.summary }),
+    ...(m.template === undefined ? {} : { template: m.template }),
+    ...(m.service === undefined ? {} : { service: m.service }),
     steps: m.steps,
     audience: m.audience,
     window: m.window,

@@ -12,6 +12,7 @@ import {
   ALWAYS, COMPILED, documented, httpsUrl, instant, isClean, linkSchema, problem, text, wholeNumber,
 } from './fields.js';
 import { compiledMaintenanceSchema, LOCALE_PATTERN, maintenanceSchema } from './maintenance.js';
+import { settingsSchema } from './settings.js';
 import { instantToMs } from './times.js';
 
 /** The one format this code reads and writes. */
@@ -99,6 +100,7 @@ const scheduleShape = {
   policy: policySchema.prefault({}),
   support: supportSchema.prefault({}),
   links: documented(z.array(linkSchema).max(LIMITS.links).prefault([]), { description: 'Links shown on the help page.' }),
+  settings: settingsSchema,
   languages: documented(
     z.array(z.string().regex(LOCALE_PATTERN, { error: 'must be a language tag like "fr", "fr-CA" or "pt-BR"' })).max(LIMITS.locales).prefault([]),
     { description: 'Languages people in this fleet read besides the main texts, e.g. ["fr", "de"]. forewarn lint checks that every maintenance has its texts in each.' },

@@ -40,6 +40,7 @@ describe('defaults', () => {
       policy: {},
       support: { contacts: [], faq: [] },
       links: [],
+      settings: {},
       languages: [],
       maintenances: [],
     });
