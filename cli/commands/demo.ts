@@ -10,7 +10,7 @@ import { opt, type Command } from '../command.js';
  */
 export const demo: Command = {
   name: 'demo',
-  summary: 'Run the walk-through in a scratch folder: keys, a root, the example schedule signed, verified and shown.',
+  summary: 'Run the walk-through in a scratch folder: keys, a root, the example schedule checked, signed, verified and its patch week shown.',
   usage: 'forewarn demo [--zone Z] [--locale L] [--keep]',
   options: {
     zone: { type: 'string', value: 'ZONE', help: 'show times in this IANA zone (default: this computer’s)' },
@@ -31,10 +31,11 @@ export const demo: Command = {
         ['keygen', '--out', 'root-a'], ['keygen', '--out', 'root-b'], ['keygen', '--out', 'schedule-1'],
         ['root', 'init', '--fleet', 'acme-laptops', '--root-key', 'root-a.pub', '--root-key', 'root-b.pub', '--root-threshold', '2',
           '--schedule-key', 'schedule-1.pub', '--schedule-threshold', '1', '--expires', '365d', '--sign', 'root-a.key', '--sign', 'root-b.key', '--out', 'root.json'],
+        ['lint', 'schedule.yaml'],
         ['sign', 'schedule.yaml', '--key', 'schedule-1.key', '--root', 'root.json', '--out', 'schedule.signed.json'],
         ['verify', 'schedule.signed.json', '--root', 'root.json', '--state', 'agent-state'],
         ['inspect', 'schedule.signed.json', '--root', 'root.json', ...(opt.string(inv, 'zone') ? ['--zone', opt.string(inv, 'zone')!] : []),
-          '--locale', opt.string(inv, 'locale') ?? 'en'],
+          '--locale', opt.string(inv, 'locale') ?? 'en', '--from', '2026-12-07T00:00:00Z', '--to', '2026-12-11T00:00:00Z'],
       ];
       for (const step of steps) {
         inv.io.out(`\n$ forewarn ${step.join(' ')}`);

@@ -31,5 +31,7 @@ describe('README', () => {
     expect(r.stdout).toMatch(/^accepted: acme-laptops version 1,/m);
     expect(r.stdout).toContain('signatures verified against root version 1');
     expect(r.stdout).toContain('Europe/Paris');
+    expect(r.stdout).toMatch(/^0 errors, \d+ warnings?$/m);
+    expect(r.stdout).toContain('what a person sees from');
   });
 });
