@@ -44,10 +44,22 @@ export interface PolicyDefaults {
   criticalBusyHold: number;
   /** While something is held because the person is busy, check again this often. */
   busyRecheck: number;
-  /** Quiet hours start, wall clock in the computer's zone ("HH:MM"). Equal start and end: no quiet hours. */
+  /**
+   * Quiet hours start, wall clock in the computer's zone ("HH:MM"). Equal start and end: no quiet hours. They hold
+   * advance notices and the restart prompt of non-critical maintenances (never within busyHoldLimit of the
+   * effective deadline; never the forced-restart warnings or the final countdown).
+   */
   quietHoursStart: string;
   /** Quiet hours end, wall clock in the computer's zone ("HH:MM"); may be on the next day. */
   quietHoursEnd: string;
+  /**
+   * Active hours start, wall clock in the computer's zone ("HH:MM"): when people normally use their computer
+   * (Windows Update's active hours). A non-critical restart that becomes pending outside active hours counts its
+   * grace period from the next start of active hours. Equal start and end: no active hours. Every day alike.
+   */
+  activeHoursStart: string;
+  /** Active hours end, wall clock in the computer's zone ("HH:MM"); may be on the next day. */
+  activeHoursEnd: string;
   /** An unacknowledged incident notice comes back this often while its window lasts. */
   incidentReminderEvery: number;
   /** The tray shows "upcoming" when a window starts within this time (or is under way). */
@@ -83,6 +95,8 @@ export const POLICY_DEFAULTS: Readonly<PolicyDefaults> = Object.freeze({
   busyRecheck: 5 * MINUTE,
   quietHoursStart: '22:00',
   quietHoursEnd: '07:00',
+  activeHoursStart: '08:00',
+  activeHoursEnd: '18:00',
   incidentReminderEvery: DAY,
   upcomingHorizon: 7 * DAY,
   maxSleep: 6 * HOUR,

@@ -22,6 +22,8 @@ const RANK: Record<PlanStatus, number> = { idle: 0, error: 0, upcoming: 1, 'acti
 /** What plan() needs about the moment, computed once for all maintenances. */
 interface Moment {
   now: number;
+  /** The computer's IANA zone. */
+  zone: string;
   rules: Rules;
   busy: boolean;
   /** End of the quiet hours we are in, if any (computed on first use). */
@@ -46,7 +48,7 @@ export function plan(schedule: Schedule, device: DeviceContext, state: AgentStat
   const rules = rulesForSchedule(schedule, settings);
   let quietEnd: number | undefined | null = null;
   const moment: Moment = {
-    now, rules, busy: isBusy(device.busy), lastPlannedAt: state.lastPlannedAt ?? -Infinity, wake: [],
+    now, zone: device.zone, rules, busy: isBusy(device.busy), lastPlannedAt: state.lastPlannedAt ?? -Infinity, wake: [],
     quietEnd: () => (quietEnd === null ? (quietEnd = quietHoursEndAt(now, device.zone, rules.quiet)) : quietEnd),
   };
   const notices: NoticeDue[] = [];
@@ -189,7 +191,20 @@ function restartPromptOf(view: MaintenanceView, lastPrompt: number, moment: Mome
     moment.wake.push(dueAt);
     return undefined;
   }
-  const release = busyHoldRelease({ busy: moment.busy, dueAt, now, critical: view.critical, effectiveDeadline: r.effectiveDeadline }, rules);
+  // Quiet hours hold the prompt of a non-critical maintenance until the morning (it would otherwise come back
+  // all night), but not within busyHoldLimit of the effective deadline: the person must be asked before then.
+  const noHoldFrom = r.effectiveDeadline - rules.busyHoldLimit;
+  if (!view.critical && now < noHoldFrom) {
+    const quietEnd = moment.quietEnd();
+    if (quietEnd !== undefined) {
+      moment.wake.push(Math.min(quietEnd, noHoldFrom));
+      return undefined;
+    }
+  }
+  // A prompt that waited out the night comes due again when quiet hours end: a meeting at 07:00 may hold it.
+  const quietEndOfDue = !view.critical && moment.busy ? quietHoursEndAt(dueAt, moment.zone, rules.quiet) : undefined;
+  const heldFrom = quietEndOfDue !== undefined && quietEndOfDue <= now ? quietEndOfDue : dueAt;
+  const release = busyHoldRelease({ busy: moment.busy, dueAt: heldFrom, now, critical: view.critical, effectiveDeadline: r.effectiveDeadline }, rules);
   if (release !== undefined) {
     moment.wake.push(release);
     return undefined;

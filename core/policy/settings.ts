@@ -1,7 +1,7 @@
 /**
- * Settings as plan() uses them: the defaults with overrides applied, durations in milliseconds, quiet hours
- * as minutes of the day. A bad override is a programming error (settings come from code, not from people),
- * so it throws.
+ * Settings as plan() uses them: the defaults with overrides applied, durations in milliseconds, quiet and
+ * active hours as minutes of the day. A bad override is a programming error (settings come from code, not from
+ * people), so it throws.
  */
 import { POLICY_DEFAULTS, type PolicyDefaults, type PolicySettings } from './defaults.js';
 
@@ -29,6 +29,8 @@ export interface Rules {
   busyRecheck: number;
   /** Minutes after midnight; undefined when quiet hours are off (start === end). */
   quiet?: { start: number; end: number };
+  /** Minutes after midnight; undefined when active hours are off (start === end). */
+  active?: { start: number; end: number };
   incidentReminderEvery: number;
   upcomingHorizon: number;
   maxSleep: number;
@@ -73,6 +75,8 @@ function build(d: PolicyDefaults): Rules {
   }
   const quietStart = minutesOfDay('quietHoursStart', d.quietHoursStart);
   const quietEnd = minutesOfDay('quietHoursEnd', d.quietHoursEnd);
+  const activeStart = minutesOfDay('activeHoursStart', d.activeHoursStart);
+  const activeEnd = minutesOfDay('activeHoursEnd', d.activeHoursEnd);
   return {
     approachingWindow: seconds('approachingWindow'),
     imminentWindow: seconds('imminentWindow'),
@@ -92,6 +96,7 @@ function build(d: PolicyDefaults): Rules {
     criticalBusyHold: seconds('criticalBusyHold'),
     busyRecheck: seconds('busyRecheck', 1),
     ...(quietStart === quietEnd ? {} : { quiet: { start: quietStart, end: quietEnd } }),
+    ...(activeStart === activeEnd ? {} : { active: { start: activeStart, end: activeEnd } }),
     incidentReminderEvery: seconds('incidentReminderEvery', 60),
     upcomingHorizon: seconds('upcomingHorizon'),
     maxSleep: seconds('maxSleep', 1),

@@ -36,7 +36,10 @@ export interface MaintenanceState {
   deferrals: { count: number; until?: number };
   /** A restart time the person picked: a promise, the restart happens then. */
   pickedRestartAt?: number;
-  /** When the restart became pending: the grace period counts from here. */
+  /**
+   * When the restart became pending: the grace period counts from here (from the next start of active hours when
+   * this is outside them, for a non-critical maintenance).
+   */
   pendingSince?: number;
   promptShownAt?: number;
   completedAt?: number;

@@ -3,6 +3,7 @@
  * whether its restart is pending, done, and when it will be forced. Everything else in core/policy reads this.
  */
 import type { Maintenance } from '../schedule/index.js';
+import { activeHoursFrom } from './quiet-hours.js';
 import type { Rules } from './settings.js';
 import { resolvedTimes } from './resolve-cache.js';
 import type { ResolvedTimes } from './times.js';
@@ -23,7 +24,10 @@ export interface RestartView {
   completedAt?: number;
   /** The deadline as the schedule wrote it, resolved in the computer's zone. */
   scheduleDeadline: number;
-  /** max(deadline, pendingSince + grace), once pending. */
+  /**
+   * max(deadline, grace start + grace), once pending. The grace starts at pendingSince, or for a non-critical
+   * maintenance that became pending outside active hours, at the next start of active hours.
+   */
   effectiveDeadline?: number;
   /** When the restart will be forced: the effective deadline, or the picked time if earlier. */
   forcedAt?: number;
@@ -71,7 +75,7 @@ export function viewOf(
     const stage: Stage = now >= times.end ? 'all-done' : now >= times.start ? 'in-progress' : 'upcoming';
     return { ...base, restartOpen: false, stage };
   }
-  const restart = restartView(m, times, device, s, now, rules);
+  const restart = restartView(m, times, device, s, now, rules, critical);
   const open = restart.pendingSince !== undefined && restart.completedAt === undefined;
   const stage: Stage = restart.completedAt !== undefined ? 'all-done'
     : open ? 'restart-needed'
@@ -81,6 +85,7 @@ export function viewOf(
 
 function restartView(
   m: Maintenance, times: ResolvedTimes, device: DeviceContext, s: MaintenanceState, now: number, rules: Rules,
+  critical: boolean,
 ): RestartView {
   let pendingSince = s.pendingSince;
   let newlyPending = false;
@@ -97,8 +102,11 @@ function restartView(
   if (pendingSince !== undefined) view.pendingSince = pendingSince;
   if (completedAt !== undefined) view.completedAt = completedAt;
   if (pendingSince !== undefined && completedAt === undefined) {
-    // The grace period starts when the restart becomes pending: someone back from holiday still gets it.
-    const effective = Math.max(times.deadline, pendingSince + m.restart.grace * 1000);
+    // The grace period starts when the restart becomes pending: someone back from holiday still gets it. Pending
+    // outside active hours (a patch done at 02:00), it starts when people are back at their computers, so the
+    // night does not eat it; not for a critical maintenance, whose grace counts from pendingSince.
+    const graceFrom = critical ? pendingSince : activeHoursFrom(pendingSince, device.zone, rules.active);
+    const effective = Math.max(times.deadline, graceFrom + m.restart.grace * 1000);
     view.effectiveDeadline = effective;
     // A picked time is a promise: the restart happens then, never later than the effective deadline.
     view.forcedAt = s.pickedRestartAt === undefined ? effective : Math.min(s.pickedRestartAt, effective);

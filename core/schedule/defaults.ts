@@ -61,7 +61,8 @@ export const DEFAULTS = Object.freeze({
       options: Object.freeze(['1h', '4h', '1d'] as const),
       /**
        * The latest time a person may pick themselves, counted from when the restart became pending. The agent
-       * still never goes past the effective deadline (the later of `deadline` and pending + `grace`).
+       * still never goes past the effective deadline (the later of `deadline` and pending + `grace`; pending
+       * outside active hours, the grace counts from their next start: docs/policy.md).
        */
       latestPick: '3d',
     }),

@@ -17,7 +17,7 @@ const span = (description: string, key: keyof typeof POLICY_DEFAULTS, range: { m
     description: `${description} Default: ${formatDuration(POLICY_DEFAULTS[key] as number)}.`,
   });
 
-const clock = (description: string, key: 'quietHoursStart' | 'quietHoursEnd') =>
+const clock = (description: string, key: 'quietHoursStart' | 'quietHoursEnd' | 'activeHoursStart' | 'activeHoursEnd') =>
   documented(z.string().regex(CLOCK, { error: 'must be a time of day like "22:00"' }).optional(), {
     description: `${description} Default: ${POLICY_DEFAULTS[key]}.`,
   });
@@ -31,8 +31,10 @@ export const settingsSchema = documented(
       approachingCadence: span('How often it comes back when the deadline is approaching.', 'approachingCadence', { min: 5 * 60, max: DAY }),
       imminentCadence: span('How often it comes back when the deadline is imminent (and for critical patches).', 'imminentCadence', { min: 60, max: 6 * HOUR }),
       overdueCadence: span('How often it comes back after the deadline.', 'overdueCadence', { min: 60, max: HOUR }),
-      quietHoursStart: clock('No advance notices from this time of day, on each computer’s own clock (critical ones still show).', 'quietHoursStart'),
+      quietHoursStart: clock('No advance notices and no restart prompt from this time of day, on each computer’s own clock (critical ones still show; never close to the deadline).', 'quietHoursStart'),
       quietHoursEnd: clock('Quiet hours end at this time of day. Equal to the start: no quiet hours.', 'quietHoursEnd'),
+      activeHoursStart: clock('When people normally start using their computers, on each computer’s own clock: a restart that becomes pending outside active hours counts its grace period from their next start (not for critical patches).', 'activeHoursStart'),
+      activeHoursEnd: clock('Active hours end at this time of day, every day alike. Equal to the start: no active hours.', 'activeHoursEnd'),
       busyHoldLimit: span('Within this time of the deadline, a meeting or presentation holds nothing back.', 'busyHoldLimit', { min: 0, max: DAY }),
       busyHoldMax: span('The longest a busy signal holds a notice back.', 'busyHoldMax', { min: 0, max: DAY }),
       criticalBusyHold: span('The longest a busy signal holds back a critical patch.', 'criticalBusyHold', { min: 0, max: 4 * HOUR }),

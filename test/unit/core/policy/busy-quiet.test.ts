@@ -1,5 +1,6 @@
 // Meetings, presentations and do-not-disturb hold interruptions, but never past the deadline; quiet hours hold
-// notices about later things until the morning; critical maintenances get the stricter policy.
+// notices about later things and the restart prompt until the morning; critical maintenances get the stricter
+// policy.
 import { describe, expect, it } from 'vitest';
 import { plan, type AgentState, type BusySignals } from '../../../../core/policy/index.js';
 import { DAY, device, HOUR, iso, MINUTE, noticesIn, routinePatch, scheduleOf, simulate, t } from './helpers.js';
@@ -14,6 +15,8 @@ const pending = (extra: Partial<AgentState['maintenances'][string]> = {}): Agent
   lastPlannedAt: PENDING,
 });
 const inMeeting: BusySignals = { camera: true, microphone: true };
+const NO_QUIET_HOURS = { quietHoursStart: '00:00', quietHoursEnd: '00:00' };
+const prompted = (run: ReturnType<typeof simulate>) => run.seen.filter((s) => s.what === 'prompt').map((s) => iso(s.at));
 
 describe('busy', () => {
   it.each(['fullscreen', 'presenting', 'camera', 'microphone', 'screenSharing', 'doNotDisturb'] as const)(
@@ -48,9 +51,15 @@ describe('busy', () => {
     expect(run.seen.filter((s) => s.what === 'restart').map((s) => s.at)).toEqual([DEADLINE]);
   });
 
-  it('always busy with the defaults: the prompt waits at most busyHoldMax (4 h) after it came due', () => {
-    const run = simulate({ schedule, from: PENDING, until: PENDING + 6 * HOUR, state: pending(), busyAt: () => inMeeting });
+  it('always busy: the prompt waits at most busyHoldMax (4 h) after it came due', () => {
+    // Pending at 02:00 Paris: quiet hours off, to see busy alone.
+    const run = simulate({ schedule, from: PENDING, until: PENDING + 6 * HOUR, state: pending(), busyAt: () => inMeeting, settings: NO_QUIET_HOURS });
     expect(run.seen.filter((s) => s.what === 'prompt').map((s) => s.at)).toEqual([PENDING + 4 * HOUR]);
+  });
+
+  it('always busy with the defaults: a prompt held for the night comes due at 07:00, and busy holds it 4 h from then', () => {
+    const run = simulate({ schedule, from: PENDING, until: PENDING + 12 * HOUR, state: pending(), busyAt: () => inMeeting });
+    expect(prompted(run)).toEqual(['2026-12-09T10:00:00.000Z']); // 11:00 Paris
   });
 
   it('busy never delays the forced restart: warnings, countdown and restart on time', () => {
@@ -102,19 +111,55 @@ describe('quiet hours (22:00-07:00 on the computer’s clock)', () => {
     expect(p.notices.map((n) => n.id)).toEqual(['dec-patch:advance:604800']);
   });
 
-  it('do not hold the restart prompt or forced warnings (only notices about later things)', () => {
-    const night = t('2026-12-10T01:00:00Z'); // 02:00 Paris
-    expect(plan(schedule, device(), pending({ promptShownAt: night - 2 * HOUR }), night).prompt?.maintenance).toBe('dec-patch');
+  it('hold the restart prompt of a routine patch: due at 23:00, shown at 07:00, nothing in between', () => {
+    // Deadline 18:00 Paris on the 10th: at 23:00 on the 9th the prompt is imminent (every 10 minutes).
+    const lastShown = t('2026-12-09T21:50:00Z'); // 22:50 Paris
+    const state = pending({ promptShownAt: lastShown, noticesShown: ['dec-patch:finished-restart-needed'] });
+    const due = lastShown + 10 * MINUTE; // 23:00 Paris
+    const atDue = plan(schedule, device(), state, due, { maxSleep: 12 * 3600 });
+    expect(atDue.prompt).toBeUndefined();
+    expect(iso(atDue.nextWake)).toBe('2026-12-10T06:00:00.000Z'); // 07:00 Paris: the end of quiet hours
+    const run = simulate({ schedule, from: due, until: t('2026-12-10T07:00:00Z'), state });
+    expect(prompted(run)).toEqual(['2026-12-10T06:00:00.000Z', '2026-12-10T06:10:00.000Z', '2026-12-10T06:20:00.000Z',
+      '2026-12-10T06:30:00.000Z', '2026-12-10T06:40:00.000Z', '2026-12-10T06:50:00.000Z']);
+    // The same night without quiet hours: every 10 minutes, 48 times before 07:00.
+    const sleepless = simulate({ schedule, from: due, until: t('2026-12-10T06:00:00Z'), state, settings: NO_QUIET_HOURS });
+    expect(prompted(sleepless)).toHaveLength(48);
+  });
+
+  it('but not within busyHoldLimit (1 h) of the deadline: a 03:00 deadline asks from 02:00, and warns and restarts on time', () => {
+    const early = scheduleOf(routinePatch({ restart: { deadline: '2026-12-10T03:00' } })); // 02:00Z
+    const deadline = t('2026-12-10T02:00:00Z');
+    const from = t('2026-12-09T20:55:00Z'); // 21:55 Paris
+    const state = pending({ promptShownAt: from, noticesShown: ['dec-patch:finished-restart-needed'] });
+    const run = simulate({ schedule: early, from, until: deadline + HOUR, state });
+    const shown = prompted(run);
+    expect(shown[0]).toBe(iso(deadline - HOUR)); // 02:00 Paris
+    expect(shown.every((at) => t(at) >= deadline - HOUR)).toBe(true);
+    expect(noticesIn(run.seen).filter((n) => n.kind === 'forced-warning').map((n) => iso(n.at)))
+      .toEqual([deadline - HOUR, deadline - 30 * MINUTE, deadline - 10 * MINUTE, deadline - 5 * MINUTE].map(iso));
+    expect(run.seen.find((s) => s.what === 'countdown')?.at).toBe(deadline - 5 * MINUTE);
+    expect(run.seen.filter((s) => s.what === 'restart').map((s) => s.at)).toEqual([deadline]);
+    // While held, the plan wakes at the start of the no-hold hour (before the 07:00 end of quiet hours).
+    expect(iso(plan(early, device(), state, t('2026-12-09T23:00:00Z')).nextWake)).toBe(iso(deadline - HOUR));
+  });
+
+  it('do not hold the forced-restart warnings', () => {
+    const early = scheduleOf(routinePatch({ restart: { deadline: '2026-12-10T03:00' } }));
+    const at = t('2026-12-10T01:30:00Z'); // 02:30 Paris, 30 minutes before the forced restart
+    const p = plan(early, device(), pending({ noticesShown: ['dec-patch:finished-restart-needed', 'dec-patch:forced-warning:3600'] }), at);
+    expect(p.notices.map((n) => n.id)).toEqual(['dec-patch:forced-warning:1800']);
   });
 });
 
 describe('critical maintenances: the stricter policy', () => {
-  const critical = scheduleOf({
+  const urgentFix = {
     id: 'urgent-fix', kind: 'critical-patch', title: 'Urgent fix',
     window: { start: '2026-12-16T13:00:00Z', end: '2026-12-16T15:00:00Z' },
     restart: { deadline: '3d', deferrals: { max: 2, options: ['1h', '4h'], latestPick: '8h' } },
     notices: { offsets: ['1d', '1h'] },
-  });
+  };
+  const critical = scheduleOf(urgentFix);
   const cStart = t('2026-12-16T13:00:00Z');
   const cPending = t('2026-12-16T15:00:00Z');
   const cState = (extra: Partial<AgentState['maintenances'][string]> = {}): AgentState => ({
@@ -131,6 +176,18 @@ describe('critical maintenances: the stricter policy', () => {
     const looked = { ...state, lastPlannedAt: due + 10 * MINUTE };
     expect(plan(critical, busy, looked, due + 15 * MINUTE - 1).notices).toEqual([]);
     expect(plan(critical, busy, looked, due + 15 * MINUTE).notices.map((n) => n.id)).toEqual(['urgent-fix:advance:3600']);
+  });
+
+  it('quiet hours do not hold its restart prompt: it comes back every 10 minutes at night', () => {
+    const night = t('2026-12-16T23:00:00Z'); // 00:00 Paris
+    expect(plan(critical, device(), cState({ promptShownAt: night - 10 * MINUTE }), night).prompt?.maintenance).toBe('urgent-fix');
+    // The same patch as a routine one, its prompt due (last shown 2 h ago): held until 07:00 Paris.
+    const state = cState({ promptShownAt: night - 2 * HOUR });
+    expect(plan(critical, device(), state, night).prompt?.maintenance).toBe('urgent-fix');
+    const routine = scheduleOf({ ...urgentFix, kind: 'routine-patch' });
+    const held = plan(routine, device(), state, night, { maxSleep: 12 * 3600 });
+    expect(held.prompt).toBeUndefined();
+    expect(iso(held.nextWake)).toBe('2026-12-17T06:00:00.000Z');
   });
 
   it('busy holds its prompt at most 15 minutes too', () => {

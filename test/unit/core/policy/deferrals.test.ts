@@ -136,15 +136,17 @@ describe('pick a time', () => {
 
   it('a picked time is a promise: forced then, no more prompts, warnings and countdown before it', () => {
     const picked = t('2026-12-10T12:00:00Z');
+    // Pending at 02:00 Paris: the first prompt comes when quiet hours end, at 07:00 Paris (06:00Z).
+    const firstPrompt = t('2026-12-09T06:00:00Z');
     const run = simulate({
       schedule, from: PENDING, until: t('2026-12-11T00:00:00Z'), state: pending(),
-      onPrompt: (p, now) => (now === PENDING ? { kind: 'pick-time', at: picked } : undefined),
+      onPrompt: (p, now) => (now === firstPrompt ? { kind: 'pick-time', at: picked } : undefined),
     });
-    expect(run.seen.filter((s) => s.what === 'prompt')).toHaveLength(1);
+    expect(run.seen.filter((s) => s.what === 'prompt').map((s) => s.at)).toEqual([firstPrompt]);
     expect(run.seen.filter((s) => s.what === 'restart').map((s) => iso(s.at))).toEqual([iso(picked)]);
     const warnings = noticesIn(run.seen).filter((n) => n.kind === 'forced-warning').map((n) => n.at);
     expect(warnings).toEqual([picked - HOUR, picked - 30 * MINUTE, picked - 10 * MINUTE, picked - 5 * MINUTE]);
-    expect(run.plans.find((p) => p.now > PENDING)?.plan.forcedRestartAt).toBe(picked);
+    expect(run.plans.find((p) => p.now > firstPrompt)?.plan.forcedRestartAt).toBe(picked);
     // After picking, the only choice left is to restart now.
     const state = pickRestartTime(pending(), schedule, device(), 'dec-patch', picked, PENDING);
     expect(state.ok && kinds(restartOptions(schedule, device(), state.state, 'dec-patch', PENDING + HOUR))).toEqual(['restart-now']);

@@ -105,8 +105,31 @@ function deepFreeze<T>(value: T): T {
 const applies = (m: Maintenance, d: DeviceContext) =>
   m.audience.all || d.groups.some((g) => m.audience.groups.includes(g)) || d.tags.some((x) => m.audience.tags.includes(x));
 
+/** The hour of the day on the zone's clock at an instant (Intl directly, not core/time). */
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+function hourIn(instant: number, zone: string): number {
+  let f = hourFormats.get(zone);
+  if (f === undefined) hourFormats.set(zone, f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: 'numeric' }));
+  return Number(f.format(instant)) % 24;
+}
+
+/**
+ * The oracle's grace start with the default active hours (08:00-18:00): the instant itself when its clock reads
+ * 08:00-17:59, else the first instant after it whose clock reads 08:00 or later (searched minute by minute,
+ * independently of core/policy's wall-clock arithmetic; a spring-forward gap over 08:00 lands on its far side).
+ */
+function nextActiveStart(since: number, zone: string): number {
+  const hour = hourIn(since, zone);
+  if (hour >= 8 && hour < 18) return since;
+  // Every zone in ZONES offsets by whole quarter hours, so 08:00 falls on a whole minute of UTC.
+  let at = Math.floor(since / MINUTE) * MINUTE + MINUTE;
+  while (hourIn(at, zone) < 8 || hourIn(at, zone) >= 18) at += MINUTE;
+  return at;
+}
+
 interface Open {
   m: Maintenance;
+  critical: boolean;
   pendingSince: number;
   scheduleDeadline: number;
   effective: number;
@@ -124,11 +147,13 @@ function openRestarts(schedule: Schedule, d: DeviceContext, state: AgentState, p
     const pendingSince = s?.pendingSince ?? p.remember.find((r) => r.maintenance === m.id)?.pendingSince;
     if (pendingSince === undefined || s?.completedAt !== undefined || d.lastBoot > pendingSince) continue;
     const times = resolveTimes(m, d.zone);
-    const effective = Math.max(times.deadline, pendingSince + m.restart.grace * 1000);
+    const critical = m.kind === 'critical-patch' || m.severity === 'critical';
+    const graceFrom = critical ? pendingSince : nextActiveStart(pendingSince, d.zone);
+    const effective = Math.max(times.deadline, graceFrom + m.restart.grace * 1000);
     const picked = s?.pickedRestartAt;
     const forced = picked === undefined ? effective : Math.min(picked, effective);
     const countdownFrom = forced - Math.max(m.restart.finalCountdown, 60) * 1000;
-    out.push({ m, pendingSince, scheduleDeadline: times.deadline, effective, forced, countdownFrom, ...(picked === undefined ? {} : { picked }) });
+    out.push({ m, critical, pendingSince, scheduleDeadline: times.deadline, effective, forced, countdownFrom, ...(picked === undefined ? {} : { picked }) });
   }
   void now;
   return out;
@@ -169,11 +194,13 @@ describe('plan() over random histories (property)', () => {
         saw('countdown', p.countdown !== undefined);
         saw('overdue', p.status === 'overdue');
         for (const n of p.notices) saw(n.kind);
-        // The forced restart is the effective deadline (max(deadline, pending + grace)) or an earlier picked time.
+        // The forced restart is the effective deadline (max(deadline, grace start + grace)) or an earlier picked
+        // time; the grace start is pendingSince, or the next 08:00 for a routine restart pending outside 08:00-18:00.
         const expectedForced = open.length === 0 ? undefined : Math.min(...open.map((o) => o.forced));
         expect(p.forcedRestartAt).toBe(expectedForced);
         for (const o of open) {
           expect(o.forced === o.picked || o.forced >= o.pendingSince + o.m.restart.grace * 1000).toBe(true);
+          saw('grace from active hours', o.effective > Math.max(o.scheduleDeadline, o.pendingSince + o.m.restart.grace * 1000));
           expect(o.forced === o.picked || o.forced >= o.scheduleDeadline).toBe(true);
           if (o.countdownFrom > now) expect(p.nextWake).toBeLessThanOrEqual(o.countdownFrom);
           if (o.forced > now) expect(p.nextWake).toBeLessThanOrEqual(o.forced);
@@ -194,6 +221,12 @@ describe('plan() over random histories (property)', () => {
         if (p.prompt) {
           const o = open.find((x) => x.m.id === p.prompt!.maintenance)!;
           expect(o).toBeDefined();
+          // Quiet hours (22:00-07:00 on the computer's clock) hold a non-critical prompt, except within
+          // busyHoldLimit (1 h) of the effective deadline; the countdown is never held.
+          const hour = hourIn(now, d.zone);
+          const night = hour >= 22 || hour < 7;
+          if (night && p.prompt.dismissible && !o.critical) expect(now).toBeGreaterThanOrEqual(o.effective - HOUR);
+          saw('prompt at night', night && p.prompt.dismissible);
           const used = state.maintenances[o.m.id]?.deferrals.count ?? 0;
           expect(used).toBeLessThanOrEqual(o.m.restart.deferrals.max);
           expect(p.prompt.deferralsLeft).toBe(o.m.restart.deferrals.max - used);
@@ -318,6 +351,8 @@ describe('plan() over random histories (property)', () => {
       'picked': expect.toSatisfy((n: number) => n >= 10), 'catch-up': expect.toSatisfy((n: number) => n >= 100),
       'forced-warning': expect.toSatisfy((n: number) => n >= 20), 'overdue': expect.toSatisfy((n: number) => n >= 50),
       'busy': expect.toSatisfy((n: number) => n >= 500),
+      'grace from active hours': expect.toSatisfy((n: number) => n >= 50),
+      'prompt at night': expect.toSatisfy((n: number) => n >= 20),
     });
   });
 

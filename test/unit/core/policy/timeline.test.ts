@@ -48,33 +48,47 @@ describe('a routine patch, start to finish (person ignores every prompt)', () =>
     expect(run.state.maintenances['dec-patch']?.pendingSince).toBe(t('2026-12-09T01:00:00Z'));
   });
 
-  it('brings the prompt back every 5 h, then every 100 min under 72 h, then every 10 min under 24 h', () => {
+  it('brings the prompt back every 5 h, then every 100 min under 72 h, then every 10 min under 24 h (not at night)', () => {
     const shown = prompts(run.seen).map((p) => p.at);
     const deadline = t('2026-12-14T17:00:00Z');
-    expect(iso(shown[0]!)).toBe('2026-12-09T01:00:00.000Z');
+    // Pending at 02:00 Paris, in quiet hours: the first prompt waits for 07:00 Paris (06:00Z).
+    expect(iso(shown[0]!)).toBe('2026-12-09T06:00:00.000Z');
+    // Quiet hours (22:00-07:00 Paris, 21:00Z-06:00Z) hold every prompt: the deadline is at 18:00, far from them.
+    const quiet = (at: number) => new Date(at).getUTCHours() >= 21 || new Date(at).getUTCHours() < 6;
+    expect(shown.filter(quiet).map(iso)).toEqual([]);
     for (let i = 1; i < shown.length; i += 1) {
       const previous = shown[i - 1]!;
       const left = deadline - previous;
       const cadence = left > 72 * HOUR ? 5 * HOUR : left > 24 * HOUR ? 100 * MINUTE : 10 * MINUTE;
       const gap = shown[i]! - previous;
-      // A phase change brings it back early (the new, shorter cadence already elapsed); never later.
-      expect(gap, `prompt ${i} at ${iso(shown[i]!)}`).toBeLessThanOrEqual(cadence);
-      if (deadline - shown[i]! > 72 * HOUR) expect(gap).toBe(5 * HOUR);
+      // A phase change brings it back early (the new, shorter cadence already elapsed); never later, except
+      // when it came due in quiet hours: then it comes at their end, 07:00 Paris.
+      if (gap > cadence) {
+        expect(quiet(previous + cadence), `prompt ${i} at ${iso(shown[i]!)}`).toBe(true);
+        expect(iso(shown[i]!), `prompt ${i}`).toMatch(/T06:00:00\.000Z$/);
+      }
+      if (deadline - shown[i]! > 72 * HOUR && !quiet(previous + cadence)) expect(gap).toBe(5 * HOUR);
     }
+    expect(shown.slice(0, 4).map(iso)).toEqual([
+      '2026-12-09T06:00:00.000Z', '2026-12-09T11:00:00.000Z', '2026-12-09T16:00:00.000Z', '2026-12-10T06:00:00.000Z',
+    ]);
+    // The last 24 h: every 10 minutes from 18:00 to 22:00 and from 07:00 to 17:00 Paris (the last hour's prompt
+    // is replaced by the countdown at 17:55), none in between.
     const last24h = shown.filter((s) => deadline - s <= 24 * HOUR && deadline - s > 0);
-    expect(last24h.length).toBeGreaterThanOrEqual(140);
+    expect(last24h.length).toBe(90);
   });
 
   it('offers fewer choices as the deadline nears', () => {
     const deferKinds = (p: RestartPrompt) => p.choices.flatMap((c) => (c.kind === 'defer' ? [c.seconds] : []));
     const at = (when: string) => prompts(run.seen).find((p) => p.at >= t(when))!.prompt;
-    expect(deferKinds(at('2026-12-09T01:00:00Z'))).toEqual([3600, 14400, 86400]);
+    expect(deferKinds(at('2026-12-09T06:00:00Z'))).toEqual([3600, 14400, 86400]);
     expect(deferKinds(at('2026-12-13T18:00:00Z'))).toEqual([3600, 14400]); // under 24 h: no 1-day option
     expect(deferKinds(at('2026-12-14T13:30:00Z'))).toEqual([3600]); // 4 h no longer fits
     expect(deferKinds(at('2026-12-14T16:01:00Z'))).toEqual([]); // last hour: only <= 15 min options
-    // Picking a time: up to 3 days (latestPick) after the restart became pending, then no more.
+    // Picking a time: up to 3 days (latestPick) after the restart became pending (at 02:00 Paris, not from when
+    // the first prompt could be shown at 07:00), then no more.
     const first = at('2026-12-09T01:00:00Z').choices.find((c) => c.kind === 'pick-time');
-    expect(first).toEqual({ kind: 'pick-time', earliest: t('2026-12-09T01:05:00Z'), latest: t('2026-12-12T01:00:00Z') });
+    expect(first).toEqual({ kind: 'pick-time', earliest: t('2026-12-09T06:05:00Z'), latest: t('2026-12-12T01:00:00Z') });
     expect(at('2026-12-12T01:00:00Z').choices.map((c) => c.kind)).not.toContain('pick-time');
     expect(at('2026-12-14T16:01:00Z').choices.map((c) => c.kind)).toEqual(['restart-now']);
   });
