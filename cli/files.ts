@@ -33,7 +33,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw new CliError(`cannot write "${path}": ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `the folder "${dirname(path)}" does not exist`
+      : code === 'EACCES' || code === 'EPERM' ? `not allowed to write in "${dirname(path)}"`
+        : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new CliError(`cannot write "${path}": ${why}`);
   }
 }
 

@@ -42,3 +42,20 @@ describe('forewarn lint', () => {
     expect(r.stdout).toMatch(/^bad\.yaml:\d+: error: version: .+ \[invalid\]$/m);
   });
 });
+
+describe('forewarn lint on a signed file, and plain write errors', () => {
+  it('lints the schedule inside a signed file', () => {
+    const r = forewarn(['lint', 'examples/schedule.signed.json', '--json'], { cwd: repo });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.errors).toBe(0);
+    expect(report.findings.some((f: any) => f.rule === 'invalid')).toBe(false);
+    expect(report.findings.some((f: any) => f.rule === 'missing-translation')).toBe(true);
+  });
+
+  it('says which folder is missing, not a temporary file name', () => {
+    const r = forewarn(['sign', 'examples/schedule.yaml', '--key', 'examples/keys/EXAMPLE-ONLY-schedule-1.key', '--out', 'no-such-folder/x.json'], { cwd: repo });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('forewarn sign: cannot write "no-such-folder/x.json": the folder "no-such-folder" does not exist');
+  });
+});
