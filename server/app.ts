@@ -1,0 +1,56 @@
+// The fleet server's HTTP app: agent API (schedule, roots, enroll, events) and IT API (publish root and
+// schedule). Storage, clock and logger come in, so tests and `forewarn server` compose it the same way.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Storage } from './storage/index.js';
+import { sendError } from './http.js';
+import { scheduleRoutes } from './routes/schedule.js';
+import { rootRoutes } from './routes/roots.js';
+import { enrollRoutes } from './routes/enroll.js';
+import { eventRoutes } from './routes/events.js';
+import { publishRoutes } from './routes/publish.js';
+
+export interface ServerOptions {
+  storage: Storage;
+  now?: () => number;
+  /** A pino logger, `true` for Fastify's default, or absent/false for none. */
+  logger?: FastifyBaseLogger | boolean;
+}
+
+export interface RouteContext {
+  storage: Storage;
+  now: () => number;
+}
+
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'boolean' ? { logger } : { loggerInstance: logger }),
+    bodyLimit: 1024 * 1024,
+    // Wrong types are errors, never coerced; unknown properties are kept (events carry their own fields).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+  const ctx: RouteContext = { storage: options.storage, now: options.now ?? Date.now };
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; validation?: unknown }, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendError(reply, status, 'internal', 'the server failed to handle the request');
+    }
+    const kind = error.validation ? 'invalid-request' : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large'
+      : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : 'bad-request';
+    return sendError(reply, status, kind, error.message);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url.split('?')[0]}`));
+
+  app.register(async (scope) => {
+    scheduleRoutes(scope, ctx);
+    rootRoutes(scope, ctx);
+    enrollRoutes(scope, ctx);
+    eventRoutes(scope, ctx);
+  });
+  // Publishing takes the raw envelope bytes, so it gets its own content-type parser in its own scope.
+  app.register(async (scope) => publishRoutes(scope, ctx));
+  return app;
+}

@@ -1,0 +1,23 @@
+// Shared HTTP pieces: the JSON error shape, bearer tokens, id patterns.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const FLEET_ID = '^[a-z0-9][a-z0-9._-]{0,63}$';
+export const DEVICE_ID = '^[a-z0-9][a-z0-9._-]{0,127}$';
+
+export const fleetParams = {
+  type: 'object',
+  required: ['fleet'],
+  properties: { fleet: { type: 'string', pattern: FLEET_ID } },
+} as const;
+
+/** Every 4xx/5xx body: `{ error, message }`, plus `reason`/`detail` for trust refusals. */
+export function sendError(reply: FastifyReply, status: number, error: string, message: string, extra: Record<string, unknown> = {}): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error, message, ...extra });
+}
+
+export function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(header);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,262 @@
+// The server's one query layer: Kysely over SQLite (better-sqlite3, WAL, a file in the data directory) or
+// PostgreSQL (pg Pool). Narrow methods only; every query is parameterised by Kysely.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { hashToken, newToken } from '../tokens.js';
+import { migrate, type Dialect } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type StorageOptions = { sqlitePath: string; now?: () => number } | { postgresUrl: string; now?: () => number };
+
+export interface StoredEnvelope {
+  version: number;
+  envelope: Buffer;
+}
+
+export interface StoredSchedule extends StoredEnvelope {
+  fleet: string;
+  payloadSha256: string;
+  publishedAt: string;
+}
+
+export interface Device {
+  id: string;
+  fleet: string;
+  enrolledAt: string;
+  lastSeen: string | null;
+}
+
+export interface NewEvent {
+  id: string;
+  type: string;
+  maintenance: string | null;
+  at: string;
+  body: string;
+}
+
+export interface StoredEvent extends NewEvent {
+  device: string;
+  fleet: string;
+  receivedAt: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+}
+
+export type EnrollResult = { ok: true; credential: string } | { ok: false; reason: 'bad-token' | 'device-exists' };
+
+export interface Storage {
+  readonly dialect: Dialect;
+  /** The current (highest) root of a fleet. */
+  currentRoot(fleet: string): Promise<StoredEnvelope | null>;
+  root(fleet: string, version: number): Promise<Buffer | null>;
+  /** Store a verified root as the fleet's current one (first root or rotation) and audit it. False if that version exists. */
+  putRoot(input: { fleet: string; version: number; envelope: Uint8Array; actor: string }): Promise<boolean>;
+  /** The current schedule: the highest version published. */
+  currentSchedule(fleet: string): Promise<StoredSchedule | null>;
+  /** Store a verified schedule and audit it, in one transaction. False if that version exists (a concurrent publish). */
+  publishSchedule(input: { fleet: string; version: number; payloadSha256: string; envelope: Uint8Array; actor: string }): Promise<boolean>;
+  createEnrollmentToken(fleet: string): Promise<string>;
+  enroll(input: { fleet: string; token: string; deviceId: string }): Promise<EnrollResult>;
+  deviceByCredential(credential: string): Promise<Device | null>;
+  devices(fleet: string): Promise<Device[]>;
+  /** Insert events of one device; returns the ids that were new (the others were already stored). Touches last_seen. */
+  recordEvents(device: Device, events: readonly NewEvent[]): Promise<Set<string>>;
+  events(filter: { fleet?: string; device?: string }): Promise<StoredEvent[]>;
+  createAdminToken(label?: string): Promise<string>;
+  /** The admin token's label, or null when it is not a known admin token. */
+  adminActor(token: string): Promise<string | null>;
+  audit(entry: { actor: string; action: string; detail: string }): Promise<void>;
+  auditLog(): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}
+
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const now = options.now ?? Date.now;
+  let db: Kysely<Database>;
+  let dialect: Dialect;
+  if ('sqlitePath' in options) {
+    mkdirSync(dirname(options.sqlitePath), { recursive: true });
+    const file = new BetterSqlite3(options.sqlitePath);
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = NORMAL');
+    file.pragma('busy_timeout = 5000');
+    file.pragma('foreign_keys = ON');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    dialect = 'sqlite';
+  } else {
+    if (!/^postgres(ql)?:\/\//.test(options.postgresUrl)) throw new Error('openStorage: postgresUrl must start with postgres://');
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.postgresUrl, max: 10 }) }) });
+    dialect = 'postgres';
+  }
+  try {
+    await migrate(db, dialect, now);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return new KyselyStorage(db, dialect, now);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+class KyselyStorage implements Storage {
+  constructor(private readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly now: () => number) {}
+
+  async currentRoot(fleet: string): Promise<StoredEnvelope | null> {
+    const row = await this.db.selectFrom('fleets').select(['root_version', 'root_envelope']).where('id', '=', fleet).executeTakeFirst();
+    return row ? { version: Number(row.root_version), envelope: Buffer.from(row.root_envelope) } : null;
+  }
+
+  async root(fleet: string, version: number): Promise<Buffer | null> {
+    const row = await this.db.selectFrom('roots').select('envelope').where('fleet', '=', fleet).where('version', '=', version).executeTakeFirst();
+    return row ? Buffer.from(row.envelope) : null;
+  }
+
+  async putRoot(input: { fleet: string; version: number; envelope: Uint8Array; actor: string }): Promise<boolean> {
+    const at = iso(this.now());
+    const envelope = Buffer.from(input.envelope);
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('fleets').select('root_version').where('id', '=', input.fleet).executeTakeFirst();
+      if (current && Number(current.root_version) >= input.version) return false;
+      if (current) {
+        await trx.updateTable('fleets').set({ root_version: input.version, root_envelope: envelope })
+          .where('id', '=', input.fleet).where('root_version', '<', input.version).execute();
+      } else {
+        await trx.insertInto('fleets').values({ id: input.fleet, root_version: input.version, root_envelope: envelope }).execute();
+      }
+      await trx.insertInto('roots').values({ fleet: input.fleet, version: input.version, envelope, published_at: at }).execute();
+      await trx.insertInto('audit_log').values({
+        at, actor: input.actor, action: current ? 'root.rotate' : 'root.create',
+        detail: JSON.stringify({ fleet: input.fleet, version: input.version }),
+      }).execute();
+      return true;
+    }).catch((e: unknown) => {
+      if (isUniqueViolation(e)) return false;
+      throw e;
+    });
+  }
+
+  async currentSchedule(fleet: string): Promise<StoredSchedule | null> {
+    const row = await this.db.selectFrom('schedules').selectAll().where('fleet', '=', fleet)
+      .orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row
+      ? { fleet: row.fleet, version: Number(row.version), payloadSha256: row.payload_sha256, envelope: Buffer.from(row.envelope), publishedAt: row.published_at }
+      : null;
+  }
+
+  async publishSchedule(input: { fleet: string; version: number; payloadSha256: string; envelope: Uint8Array; actor: string }): Promise<boolean> {
+    const at = iso(this.now());
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('schedules').values({
+        fleet: input.fleet, version: input.version, payload_sha256: input.payloadSha256,
+        envelope: Buffer.from(input.envelope), published_at: at,
+      }).onConflict((oc) => oc.columns(['fleet', 'version']).doNothing()).returning('version').execute();
+      if (inserted.length === 0) return false;
+      await trx.insertInto('audit_log').values({
+        at, actor: input.actor, action: 'schedule.publish',
+        detail: JSON.stringify({ fleet: input.fleet, version: input.version, payloadSha256: input.payloadSha256 }),
+      }).execute();
+      return true;
+    });
+  }
+
+  async createEnrollmentToken(fleet: string): Promise<string> {
+    const token = newToken('fwe');
+    await this.db.insertInto('enrollment_tokens').values({ token_hash: hashToken(token), fleet, created_at: iso(this.now()) }).execute();
+    return token;
+  }
+
+  async enroll(input: { fleet: string; token: string; deviceId: string }): Promise<EnrollResult> {
+    const known = await this.db.selectFrom('enrollment_tokens').select('fleet')
+      .where('token_hash', '=', hashToken(input.token)).where('fleet', '=', input.fleet).executeTakeFirst();
+    if (!known) return { ok: false, reason: 'bad-token' };
+    const credential = newToken('fwd');
+    const inserted = await this.db.insertInto('devices').values({
+      id: input.deviceId, fleet: input.fleet, credential_hash: hashToken(credential), enrolled_at: iso(this.now()), last_seen: null,
+    }).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+    if (inserted.length === 0) return { ok: false, reason: 'device-exists' };
+    return { ok: true, credential };
+  }
+
+  async deviceByCredential(credential: string): Promise<Device | null> {
+    const row = await this.db.selectFrom('devices').selectAll().where('credential_hash', '=', hashToken(credential)).executeTakeFirst();
+    return row ? { id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen } : null;
+  }
+
+  async devices(fleet: string): Promise<Device[]> {
+    const rows = await this.db.selectFrom('devices').selectAll().where('fleet', '=', fleet).orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen }));
+  }
+
+  async recordEvents(device: Device, events: readonly NewEvent[]): Promise<Set<string>> {
+    const receivedAt = iso(this.now());
+    return this.db.transaction().execute(async (trx) => {
+      const fresh = new Set<string>();
+      // Chunked so a 500-event batch stays well under SQLite's and PostgreSQL's bound-parameter limits.
+      for (let i = 0; i < events.length; i += 100) {
+        const rows = events.slice(i, i + 100).map((e) => ({
+          device_id: device.id, event_id: e.id, fleet: device.fleet, maintenance: e.maintenance,
+          type: e.type, at: e.at, received_at: receivedAt, body: e.body,
+        }));
+        const inserted = await trx.insertInto('events').values(rows)
+          .onConflict((oc) => oc.columns(['device_id', 'event_id']).doNothing()).returning('event_id').execute();
+        for (const r of inserted) fresh.add(r.event_id);
+      }
+      await trx.updateTable('devices').set({ last_seen: receivedAt }).where('id', '=', device.id).execute();
+      return fresh;
+    });
+  }
+
+  async events(filter: { fleet?: string; device?: string }): Promise<StoredEvent[]> {
+    let q = this.db.selectFrom('events').selectAll();
+    if (filter.fleet !== undefined) q = q.where('fleet', '=', filter.fleet);
+    if (filter.device !== undefined) q = q.where('device_id', '=', filter.device);
+    const rows = await q.orderBy('device_id').orderBy('event_id').execute();
+    return rows.map((r) => ({
+      id: r.event_id, device: r.device_id, fleet: r.fleet, maintenance: r.maintenance, type: r.type, at: r.at, receivedAt: r.received_at, body: r.body,
+    }));
+  }
+
+  async createAdminToken(label = 'admin'): Promise<string> {
+    const token = newToken('fwa');
+    const at = iso(this.now());
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('admin_tokens').values({ token_hash: hashToken(token), label, created_at: at }).execute();
+      await trx.insertInto('audit_log').values({ at, actor: 'local', action: 'admin-token.create', detail: JSON.stringify({ label }) }).execute();
+    });
+    return token;
+  }
+
+  async adminActor(token: string): Promise<string | null> {
+    const row = await this.db.selectFrom('admin_tokens').select('label').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    return row ? row.label : null;
+  }
+
+  async audit(entry: { actor: string; action: string; detail: string }): Promise<void> {
+    await this.db.insertInto('audit_log').values({ at: iso(this.now()), ...entry }).execute();
+  }
+
+  async auditLog(): Promise<AuditEntry[]> {
+    const rows = await this.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** SQLite SQLITE_CONSTRAINT_PRIMARYKEY/UNIQUE, PostgreSQL 23505. */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
