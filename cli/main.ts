@@ -10,9 +10,13 @@ import { inspect } from './commands/inspect.js';
 import { lint } from './commands/lint.js';
 import { schema } from './commands/schema.js';
 import { demo } from './commands/demo.js';
+import { publish } from './commands/publish.js';
+import { status } from './commands/status.js';
+import { server, serverEnrollToken, serverToken } from './commands/server.js';
 
 /** Every command, by the words that name it (`root init` is two words). */
-const commands: Command[] = [keygen, rootInit, rootRotate, lint, sign, verify, inspect, schema, demo];
+const commands: Command[] = [keygen, rootInit, rootRotate, lint, sign, verify, inspect, schema, demo, publish, status];
+commands.push(server, serverToken, serverEnrollToken);
 
 const stdio: Output = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -8,17 +8,28 @@ import { rootRoutes } from './routes/roots.js';
 import { enrollRoutes } from './routes/enroll.js';
 import { eventRoutes } from './routes/events.js';
 import { publishRoutes } from './routes/publish.js';
+import { complianceRoutes } from './routes/compliance.js';
+import { scheduleEventRoutes } from './routes/schedule-events.js';
+import { adminRoutes } from './routes/admin.js';
+import { LocalScheduleNotifier, type ScheduleNotifier } from './notifier.js';
+import { isStorageUnavailable, protect, sendUnavailable, type RateLimits } from './protection.js';
 
 export interface ServerOptions {
   storage: Storage;
   now?: () => number;
   /** A pino logger, `true` for Fastify's default, or absent/false for none. */
   logger?: FastifyBaseLogger | boolean;
+  /** Tells SSE streams of new schedule versions; in-process by default (one node). */
+  notifier?: ScheduleNotifier;
+  /** Rate limits per address and per credential (server/rate-limit.ts has the defaults). */
+  rateLimits?: RateLimits;
 }
 
 export interface RouteContext {
   storage: Storage;
   now: () => number;
+  /** Set by buildServer; publish emits through it, the SSE route listens. */
+  notifier?: ScheduleNotifier;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -31,8 +42,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
   const ctx: RouteContext = { storage: options.storage, now: options.now ?? Date.now };
+  ctx.notifier = options.notifier ?? new LocalScheduleNotifier();
+  protect(app, options.rateLimits);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; validation?: unknown }, request, reply) => {
+    if (error.statusCode === undefined && isStorageUnavailable(error)) return sendUnavailable(request, reply, error);
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -52,5 +66,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   // Publishing takes the raw envelope bytes, so it gets its own content-type parser in its own scope.
   app.register(async (scope) => publishRoutes(scope, ctx));
+  // IT reads (compliance, CSV, timeline, feedback) behind the admin token, in their own scope.
+  app.register(async (scope) => complianceRoutes(scope, ctx));
+  app.register(async (scope) => scheduleEventRoutes(scope, ctx));
+  app.register(async (scope) => adminRoutes(scope, ctx));
   return app;
 }

@@ -1,15 +1,10 @@
-import type { KeyObject } from 'node:crypto';
-import { formatIssue, parseScheduleSource, type Schedule } from '../../core/schedule/index.js';
-import {
-  addSignatures, formatRejection, PAYLOAD_TYPES, serializeEnvelope, signEnvelope, verifySchedule, type Envelope,
-} from '../../core/trust/index.js';
+import { formatRejection, verifySchedule, type Envelope } from '../../core/trust/index.js';
 import { opt, type Command } from '../command.js';
 import { common } from '../options.js';
 import { CliError } from '../errors.js';
 import { nowFrom } from '../expiry.js';
-import { readInput, writeFileAtomic } from '../files.js';
-import { passphraseFrom, readPrivateKeys } from '../keys.js';
-import { looksSigned, readSignedSchedule } from '../schedule-input.js';
+import { writeFileAtomic } from '../files.js';
+import { signScheduleFile } from '../signing.js';
 import { trustedRootFrom } from '../trust.js';
 
 export const sign: Command = {
@@ -33,15 +28,8 @@ export const sign: Command = {
   async run(inv) {
     const file = inv.positionals[0]!;
     const out = opt.required(inv, 'out');
-    const keyFiles = opt.list(inv, 'key');
-    if (keyFiles.length === 0) throw new CliError('give at least one --key to sign with');
     const now = nowFrom(opt.string(inv, 'now'), inv.now);
-    const input = readInput(file, 'schedule');
-    const toSign = looksSigned(input) ? fromEnvelope(file, input) : fromSource(file, input);
-    if (Date.parse(toSign.schedule.expires) <= now) throw new CliError(`${file}: expires ${toSign.schedule.expires} is already past; agents would refuse it`);
-
-    const keys = readPrivateKeys(keyFiles, passphraseFrom(inv.env, opt.string(inv, 'passphrase-env')));
-    const envelope = serializeEnvelope(toSign.sign(keys));
+    const { schedule, envelope } = signScheduleFile(inv, file, now);
     const rootFile = opt.string(inv, 'root');
     if (rootFile) {
       const check = verifySchedule(Buffer.from(envelope), { root: trustedRootFrom(rootFile, [], now), now });
@@ -49,7 +37,6 @@ export const sign: Command = {
     }
     writeFileAtomic(out, envelope);
 
-    const { schedule } = toSign;
     const signatures = (JSON.parse(envelope) as Envelope).signatures.length;
     const summary = { fleet: schedule.fleet, version: schedule.version, maintenances: schedule.maintenances.length, signatures, out };
     if (opt.flag(inv, 'json')) inv.io.out(JSON.stringify(summary));
@@ -58,22 +45,3 @@ export const sign: Command = {
     return 0;
   },
 };
-
-interface ToSign { schedule: Schedule; sign(keys: KeyObject[]): Envelope }
-
-/** A source file: validated, then its document as written is signed, as compact JSON (agents apply defaults). */
-function fromSource(file: string, bytes: Buffer): ToSign {
-  const parsed = parseScheduleSource(bytes.toString('utf8'));
-  if (!parsed.ok) {
-    const n = parsed.issues.length;
-    throw new CliError(`${file} has ${n} problem${n === 1 ? '' : 's'}; nothing was signed:`, parsed.issues.map(formatIssue));
-  }
-  const payload = Buffer.from(JSON.stringify(parsed.document), 'utf8');
-  return { schedule: parsed.schedule, sign: (keys) => signEnvelope(PAYLOAD_TYPES.schedule, payload, keys) };
-}
-
-/** An already-signed file: its payload is checked the same way, then signatures are added to it. */
-function fromEnvelope(file: string, bytes: Buffer): ToSign {
-  const { schedule, envelope } = readSignedSchedule(file, bytes);
-  return { schedule, sign: (keys) => addSignatures(envelope, keys) };
-}

@@ -4,12 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
 import { bearer, fleetParams, sendError } from '../http.js';
 import type { NewEvent } from '../storage/index.js';
+import { validateEvent } from '../../core/events/index.js';
 
 export const MAX_EVENTS = 500;
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const EVENT_TYPE = /^[a-z][a-z0-9._-]{0,63}$/;
-const MAINTENANCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export type EventResult = { index: number; id: string | null; result: 'accepted' | 'duplicate' | 'invalid'; reason?: string };
 
@@ -61,19 +58,14 @@ export function eventRoutes(app: FastifyInstance, { storage }: RouteContext): vo
 }
 
 function checkEvent(e: Record<string, unknown>, deviceId: string): { ok: true; event: NewEvent } | { ok: false; id: string | null; reason: string } {
-  const id = typeof e['id'] === 'string' ? e['id'].toLowerCase() : null;
   const fail = (reason: string) => ({ ok: false as const, id: typeof e['id'] === 'string' ? e['id'] : null, reason });
-  if (id === null) return fail('id: must be a string (a UUIDv7)');
-  if (!UUID_V7.test(id)) return fail('id: must be a UUIDv7');
   if ('device' in e && e['device'] !== deviceId) return fail(`device: this credential is for device ${deviceId}; a device can send only its own events`);
-  if (typeof e['type'] !== 'string' || !EVENT_TYPE.test(e['type'])) return fail('type: must be a lowercase event type such as "notified"');
-  if (typeof e['at'] !== 'string' || !RFC3339.test(e['at']) || !Number.isFinite(Date.parse(e['at']))) return fail('at: must be an RFC 3339 date-time with an offset');
-  const maintenance = e['maintenance'];
-  if (maintenance !== undefined && maintenance !== null && (typeof maintenance !== 'string' || !MAINTENANCE_ID.test(maintenance))) {
-    return fail('maintenance: must be a maintenance id');
-  }
+  // The typed event model of core/events: an unknown type or a wrong field is invalid, with the field's path.
+  const checked = validateEvent(e);
+  if (!checked.ok) return fail(checked.reason);
+  const event = checked.event;
   return {
     ok: true,
-    event: { id, type: e['type'], at: e['at'], maintenance: typeof maintenance === 'string' ? maintenance : null, body: JSON.stringify({ ...e, id, device: deviceId }) },
+    event: { id: event.id, type: event.type, at: event.at, maintenance: event.maintenance ?? null, body: JSON.stringify({ ...event, device: deviceId }) },
   };
 }

@@ -71,6 +71,9 @@ export interface Storage {
   /** Insert events of one device; returns the ids that were new (the others were already stored). Touches last_seen. */
   recordEvents(device: Device, events: readonly NewEvent[]): Promise<Set<string>>;
   events(filter: { fleet?: string; device?: string }): Promise<StoredEvent[]>;
+  /** A fleet's events for compliance: optionally one maintenance, one device, some types; unordered (order by `at` as instants in code). */
+  fleetEvents(filter: { fleet: string; maintenance?: string; device?: string; types?: readonly string[] }): Promise<StoredEvent[]>;
+  device(fleet: string, id: string): Promise<Device | null>;
   createAdminToken(label?: string): Promise<string>;
   /** The admin token's label, or null when it is not a known admin token. */
   adminActor(token: string): Promise<string | null>;
@@ -224,6 +227,25 @@ class KyselyStorage implements Storage {
     return rows.map((r) => ({
       id: r.event_id, device: r.device_id, fleet: r.fleet, maintenance: r.maintenance, type: r.type, at: r.at, receivedAt: r.received_at, body: r.body,
     }));
+  }
+
+  async fleetEvents(filter: { fleet: string; maintenance?: string; device?: string; types?: readonly string[] }): Promise<StoredEvent[]> {
+    let q = this.db.selectFrom('events').selectAll().where('fleet', '=', filter.fleet);
+    if (filter.maintenance !== undefined) q = q.where('maintenance', '=', filter.maintenance);
+    if (filter.device !== undefined) q = q.where('device_id', '=', filter.device);
+    if (filter.types !== undefined) {
+      if (filter.types.length === 0) return [];
+      q = q.where('type', 'in', [...filter.types]);
+    }
+    const rows = await q.orderBy('device_id').orderBy('event_id').execute();
+    return rows.map((r) => ({
+      id: r.event_id, device: r.device_id, fleet: r.fleet, maintenance: r.maintenance, type: r.type, at: r.at, receivedAt: r.received_at, body: r.body,
+    }));
+  }
+
+  async device(fleet: string, id: string): Promise<Device | null> {
+    const row = await this.db.selectFrom('devices').selectAll().where('fleet', '=', fleet).where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen } : null;
   }
 
   async createAdminToken(label = 'admin'): Promise<string> {

@@ -81,6 +81,15 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    id: 2,
+    name: 'events-by-device',
+    async up(db) {
+      // Compliance reads a fleet's events per device (timeline) and per type (feedback).
+      await db.schema.createIndex('events_fleet_device').on('events').columns(['fleet', 'device_id']).execute();
+      await db.schema.createIndex('events_fleet_type').on('events').columns(['fleet', 'type']).execute();
+    },
+  },
 ];
 
 /** Apply every migration not yet recorded. Idempotent; returns the ids applied now. */
