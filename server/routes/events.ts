@@ -2,7 +2,7 @@
 // body's. Each event gets its own result; an invalid event is not written, the valid ones are.
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { bearer, fleetParams, sendError } from '../http.js';
+import { authenticateDevice, fleetParams } from '../http.js';
 import type { NewEvent } from '../storage/index.js';
 import { validateEvent } from '../../core/events/index.js';
 
@@ -14,16 +14,7 @@ export function eventRoutes(app: FastifyInstance, { storage }: RouteContext): vo
   app.post<{ Params: { fleet: string }; Body: { events: unknown[] } }>('/v1/fleets/:fleet/events', {
     bodyLimit: 1024 * 1024,
     // Authenticate before the body is even parsed.
-    onRequest: async (request, reply) => {
-      const credential = bearer(request);
-      if (credential === null) return sendError(reply, 401, 'unauthorized', 'missing Authorization: Bearer <device credential>');
-      const device = await storage.deviceByCredential(credential);
-      if (!device || device.fleet !== (request.params as { fleet: string }).fleet) {
-        return sendError(reply, 401, 'unauthorized', 'the device credential is not valid for this fleet');
-      }
-      request.device = device;
-      return undefined;
-    },
+    onRequest: authenticateDevice(storage),
     schema: {
       params: fleetParams,
       body: {

@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { bearer, fleetParams, sendError } from '../http.js';
+import { authenticateDevice, fleetParams } from '../http.js';
 import type { ScheduleVersion } from '../notifier.js';
 
 export const KEEPALIVE_MS = 25_000;
@@ -24,16 +24,7 @@ export function scheduleEventRoutes(app: FastifyInstance, ctx: RouteContext): vo
 
   app.get<{ Params: { fleet: string } }>('/v1/fleets/:fleet/schedule/events', {
     schema: { params: fleetParams },
-    onRequest: async (request, reply) => {
-      const credential = bearer(request);
-      if (credential === null) return sendError(reply, 401, 'unauthorized', 'missing Authorization: Bearer <device credential>');
-      const device = await storage.deviceByCredential(credential);
-      if (!device || device.fleet !== (request.params as { fleet: string }).fleet) {
-        return sendError(reply, 401, 'unauthorized', 'the device credential is not valid for this fleet');
-      }
-      request.device = device;
-      return undefined;
-    },
+    onRequest: authenticateDevice(storage),
   }, async (request, reply) => {
     const { fleet } = request.params;
     const res = reply.raw;
