@@ -3,11 +3,19 @@
 import type { KeyObject } from 'node:crypto';
 import { formatIssue, parseScheduleSource, type Schedule } from '../core/schedule/index.js';
 import { addSignatures, PAYLOAD_TYPES, serializeEnvelope, signEnvelope, type Envelope } from '../core/trust/index.js';
-import { opt, type Invocation } from './command.js';
+import { opt, type Invocation, type OptionSpec } from './command.js';
 import { CliError } from './errors.js';
 import { readInput } from './files.js';
 import { passphraseFrom, readPrivateKeys } from './keys.js';
 import { looksSigned, readSignedSchedule } from './schedule-input.js';
+import { common } from './options.js';
+
+/** The options signScheduleFile reads, declared once for every command that signs. */
+export const signingOptions = {
+  key: { type: 'string', multiple: true, value: 'FILE', help: 'a schedule private key (repeat for each signer)' },
+  'passphrase-env': common.passphraseEnv,
+  now: common.now,
+} satisfies Record<string, OptionSpec>;
 
 /**
  * Signs FILE (a YAML/JSON source, or an envelope to add signatures to) with every --key, passphrases from

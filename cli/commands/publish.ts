@@ -2,7 +2,7 @@ import type { Command } from '../command.js';
 import { opt } from '../command.js';
 import { common } from '../options.js';
 import { nowFrom } from '../expiry.js';
-import { signScheduleFile } from '../signing.js';
+import { signingOptions, signScheduleFile } from '../signing.js';
 import { call, serverOptions, serverTarget } from '../server-client.js';
 
 export const publish: Command = {
@@ -14,10 +14,8 @@ export const publish: Command = {
     'Published: exit 0. Refused (invalid, rollback, equivocation…): exit 1 and "rejected: <reason>: <detail>", the same as forewarn verify.',
   ],
   options: {
-    key: { type: 'string', multiple: true, value: 'FILE', help: 'a schedule private key (repeat for each signer)' },
+    ...signingOptions,
     ...serverOptions,
-    'passphrase-env': common.passphraseEnv,
-    now: common.now,
     json: common.json,
   },
   positionals: { min: 1, max: 1 },

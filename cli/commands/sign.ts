@@ -4,7 +4,7 @@ import { common } from '../options.js';
 import { CliError } from '../errors.js';
 import { nowFrom } from '../expiry.js';
 import { writeFileAtomic } from '../files.js';
-import { signScheduleFile } from '../signing.js';
+import { signingOptions, signScheduleFile } from '../signing.js';
 import { trustedRootFrom } from '../trust.js';
 
 export const sign: Command = {
@@ -17,11 +17,9 @@ export const sign: Command = {
     'With --root, the result is also verified as an agent would, and nothing is written if an agent would refuse it.',
   ],
   options: {
-    key: { type: 'string', multiple: true, value: 'FILE', help: 'a schedule private key (repeat for each signer)' },
+    ...signingOptions,
     out: { type: 'string', value: 'FILE', help: 'where to write the signed schedule' },
     root: { type: 'string', value: 'FILE', help: 'check the result against this root, as an agent would' },
-    'passphrase-env': common.passphraseEnv,
-    now: common.now,
     json: common.json,
   },
   positionals: { min: 1, max: 1 },

@@ -7,36 +7,23 @@ import { POLICY_DEFAULTS, type PolicyDefaults, type PolicySettings } from './def
 
 const S = 1000;
 
-export interface Rules {
-  approachingWindow: number;
-  imminentWindow: number;
-  initialCadence: number;
-  approachingCadence: number;
-  imminentCadence: number;
-  overdueCadence: number;
-  longDeferral: number;
-  finalHour: number;
-  finalHourLongestDeferral: number;
-  pickMinLead: number;
+/** The settings that are durations (whole seconds in PolicyDefaults): every one of them is a rule in ms. */
+type DurationSetting = { [K in keyof PolicyDefaults]: PolicyDefaults[K] extends number ? K : never }[keyof PolicyDefaults];
+
+/**
+ * Derived from PolicyDefaults, so a new duration setting cannot be forgotten here: build() must then set it.
+ * Durations in milliseconds; the rest re-shaped for plan().
+ */
+export type Rules = { [K in DurationSetting]: number } & {
   /** Milliseconds before the forced restart, longest first. */
   forcedWarnings: number[];
   /** Seconds, as in the notice ids. */
   forcedWarningSeconds: number[];
-  minFinalCountdown: number;
-  busyHoldLimit: number;
-  busyHoldMax: number;
-  criticalBusyHold: number;
-  busyRecheck: number;
   /** Minutes after midnight; undefined when quiet hours are off (start === end). */
   quiet?: { start: number; end: number };
   /** Minutes after midnight; undefined when active hours are off (start === end). */
   active?: { start: number; end: number };
-  incidentReminderEvery: number;
-  upcomingHorizon: number;
-  maxSleep: number;
-  catchUpAfter: number;
-  allDoneFor: number;
-}
+};
 
 let defaultRules: Rules | undefined;
 
@@ -62,7 +49,7 @@ function definedOnly(settings: PolicySettings): PolicySettings {
 }
 
 function build(d: PolicyDefaults): Rules {
-  const seconds = (name: keyof PolicyDefaults, min = 0): number => {
+  const seconds = (name: DurationSetting, min = 0): number => {
     const value = d[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
       throw new RangeError(`policy setting ${name} must be a number of seconds >= ${min}, got ${String(value)}`);
