@@ -80,4 +80,13 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...importRules.serverAndCli.patterns, ...importRules.serverOnly.patterns] }] },
   },
+  // The IT dashboard runs in the browser: no node built-ins, no server runtime; server types only via `import type`.
+  {
+    files: ['server/dashboard/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [
+      ...ban([...nodeBuiltins, 'fastify', 'pg', 'better-sqlite3', 'kysely', 'pino', 'electron', 'electron/*'], 'server/dashboard/ runs in the browser: no node built-ins, no server runtime.'),
+      { group: ['../**', '!./**'], allowTypeImports: true, message: 'server/dashboard/ imports only its own files (server types via `import type`).' },
+    ] }] },
+  },
 );

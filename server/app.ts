@@ -11,8 +11,12 @@ import { publishRoutes } from './routes/publish.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { scheduleEventRoutes } from './routes/schedule-events.js';
 import { adminRoutes } from './routes/admin.js';
+import { deviceRoutes } from './routes/devices.js';
+import { dashboardRoutes, defaultDashboardDir } from './routes/dashboard.js';
 import { LocalScheduleNotifier, type ScheduleNotifier } from './notifier.js';
 import { isStorageUnavailable, protect, sendUnavailable, type RateLimits } from './protection.js';
+import { ScheduleCache } from './schedule-cache.js';
+import type { StreamLimits } from './routes/schedule-events.js';
 
 export interface ServerOptions {
   storage: Storage;
@@ -23,6 +27,15 @@ export interface ServerOptions {
   notifier?: ScheduleNotifier;
   /** Rate limits per address and per credential (server/rate-limit.ts has the defaults). */
   rateLimits?: RateLimits;
+  /** The built IT dashboard (Vite output); <repo>/dist/dashboard by default. */
+  dashboardDir?: string;
+  /** Caps on open SSE streams per node and per device (server/routes/schedule-events.ts has the defaults). */
+  streamLimits?: StreamLimits;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For decides `request.ip` (rate limits, logs). Off by
+   * default, since any client could otherwise pick its own address. Addresses, CIDRs, or true for any.
+   */
+  trustProxy?: boolean | string | string[];
 }
 
 export interface RouteContext {
@@ -30,6 +43,9 @@ export interface RouteContext {
   now: () => number;
   /** Set by buildServer; publish emits through it, the SSE route listens. */
   notifier?: ScheduleNotifier;
+  streamLimits?: StreamLimits;
+  /** Set by buildServer: the schedule route reads through it, publish offers what it stored. */
+  scheduleCache?: ScheduleCache;
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
@@ -40,9 +56,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // Wrong types are errors, never coerced; unknown properties are kept (events carry their own fields).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
   }) as unknown as FastifyInstance;
-  const ctx: RouteContext = { storage: options.storage, now: options.now ?? Date.now };
+  const ctx: RouteContext = { storage: options.storage, now: options.now ?? Date.now, ...(options.streamLimits ? { streamLimits: options.streamLimits } : {}) };
   ctx.notifier = options.notifier ?? new LocalScheduleNotifier();
+  const scheduleCache = new ScheduleCache({ load: (fleet) => options.storage.currentSchedule(fleet), notifier: ctx.notifier });
+  ctx.scheduleCache = scheduleCache;
+  app.addHook('onClose', async () => scheduleCache.close());
   protect(app, options.rateLimits);
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; validation?: unknown }, request, reply) => {
@@ -70,5 +90,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.register(async (scope) => complianceRoutes(scope, ctx));
   app.register(async (scope) => scheduleEventRoutes(scope, ctx));
   app.register(async (scope) => adminRoutes(scope, ctx));
+  app.register(async (scope) => deviceRoutes(scope, ctx));
+  // The dashboard's static files: public, no token (the data calls it makes need one), its own CSP.
+  app.register(async (scope) => dashboardRoutes(scope, options.dashboardDir ?? defaultDashboardDir()));
   return app;
 }

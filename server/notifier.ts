@@ -1,7 +1,8 @@
-// In-process fan-out of "a new schedule version exists" to the SSE streams of this server node. The publish
-// route emits, each open stream of the fleet listens. With several server nodes behind a load balancer a
-// publish reaches only the node that took it: they need a shared notifier (PostgreSQL LISTEN/NOTIFY, the
-// same interface) — not built yet; until then agents on other nodes learn of it at their next poll.
+// Fan-out of "a new schedule version exists" to the SSE streams of a server node. The publish route emits,
+// each open stream of the fleet listens. LocalScheduleNotifier is in-process: enough for one node (SQLite, or
+// a single node on PostgreSQL in tests). With several nodes behind a load balancer a publish taken by one node
+// must reach the streams of all: server/notifier-postgres.ts (PostgresScheduleNotifier) carries it over
+// PostgreSQL LISTEN/NOTIFY behind the same interface, and `forewarn server --database` uses it.
 export interface ScheduleVersion {
   version: number;
   /** The ETag header value of GET /v1/fleets/:fleet/schedule, quotes included: `"<payload sha256>"`. */
@@ -40,6 +41,11 @@ export class LocalScheduleNotifier implements ScheduleNotifier {
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(fleet) === set) this.listeners.delete(fleet);
     };
+  }
+
+  /** Fleets with at least one subscriber: what a shared notifier re-reads after it missed notifications. */
+  fleets(): string[] {
+    return [...this.listeners.keys()];
   }
 
   size(): number {

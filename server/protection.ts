@@ -27,7 +27,8 @@ export function protect(app: FastifyInstance, limits: RateLimits = {}): void {
   const byAddress = new TokenBuckets(limits.address ?? ADDRESS_LIMIT, limits.clock);
   const byCredential = new TokenBuckets(limits.credential ?? CREDENTIAL_LIMIT, limits.clock);
   app.addHook('onRequest', async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    reply.headers(SECURITY_HEADERS);
+    // request.ip: the TCP peer, or with buildServer({ trustProxy }) the client its trusted proxy names.
     const address = byAddress.take(request.ip);
     if (!address.ok) return tooMany(request, reply, address.retryAfterSeconds, 'this address');
     // Keyed by the credential's hash before it is looked up, so a flood costs no database query. A device

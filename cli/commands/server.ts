@@ -1,10 +1,12 @@
 // `forewarn server` runs the fleet server; `forewarn server token create` and `forewarn server enroll-token
 // create` make the secrets IT and devices need, printed once and stored hashed.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from '../../server/app.js';
 import { FLEET_ID } from '../../server/http.js';
+import { PostgresScheduleNotifier } from '../../server/notifier-postgres.js';
 import { openStorage, type Storage, type StorageOptions } from '../../server/storage/index.js';
 import { opt, type Command, type Invocation, type OptionSpec } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
@@ -43,10 +45,30 @@ function redact(url: string): string {
   }
 }
 
-async function open(inv: Invocation): Promise<{ storage: Storage; label: string }> {
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy like addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `--trust-proxy 127.0.0.1,10.0.0.0/8`: the proxies whose X-Forwarded-For names the client's address. */
+export function parseTrustProxy(text: string): string[] {
+  const entries = text.split(',').map((e) => e.trim());
+  if (entries.some((e) => e === '')) throw new UsageError(`--trust-proxy must be comma-separated addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8), not "${text}"`);
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.has(entry)) continue;
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new UsageError(`--trust-proxy: "${entry}" is not an IP address, a CIDR (10.0.0.0/8) or one of ${[...PROXY_RANGE_NAMES].join(', ')}`);
+    }
+  }
+  return entries;
+}
+
+async function open(inv: Invocation): Promise<{ storage: Storage; label: string; options: StorageOptions }> {
   const { options, label } = where(inv);
   try {
-    return { storage: await openStorage(options), label };
+    return { storage: await openStorage(options), label, options };
   } catch (error) {
     throw new CliError(`cannot open the storage at ${label}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -55,10 +77,12 @@ async function open(inv: Invocation): Promise<{ storage: Storage; label: string 
 export const server: Command = {
   name: 'server',
   summary: 'Run the fleet server: agents fetch the signed schedule and send events; IT publishes.',
-  usage: 'forewarn server [--host 127.0.0.1] [--port 8443] [--data DIR | --database postgres://…]',
+  usage: 'forewarn server [--host 127.0.0.1] [--port 8443] [--data DIR | --database postgres://…] [--trust-proxy ADDRESSES]',
   details: [
     `Stores everything in DIR/${DATABASE_FILE} (SQLite), or in PostgreSQL with --database; migrations run at start.`,
     'Logs are JSON lines (pino) on stdout; the listening URL is also printed on stderr.',
+    'With --database several nodes can share one database: publishes reach every node\'s SSE streams (PostgreSQL LISTEN/NOTIFY).',
+    'Behind a load balancer, --trust-proxy names it so rate limits and logs see the client\'s address (X-Forwarded-For).',
     'SIGINT or SIGTERM: stops accepting, lets in-flight requests finish, closes the storage, exits 0.',
     'Make an admin token first: forewarn server token create --data DIR',
   ],
@@ -66,24 +90,38 @@ export const server: Command = {
     host: { type: 'string', value: 'HOST', help: 'the address to listen on (default 127.0.0.1: this machine only)' },
     port: { type: 'string', value: 'PORT', help: `the TCP port (default ${DEFAULT_PORT}; 0 picks a free one)` },
     ...storageOptions,
+    'trust-proxy': { type: 'string', value: 'ADDRESSES', help: 'comma-separated proxy addresses/CIDRs whose X-Forwarded-For is believed (default: none)' },
   },
   positionals: { min: 0, max: 0 },
   async run(inv) {
     const host = opt.string(inv, 'host') ?? '127.0.0.1';
     const portText = opt.string(inv, 'port') ?? String(DEFAULT_PORT);
     if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
-    const { storage, label } = await open(inv);
+    const trustText = opt.string(inv, 'trust-proxy');
+    const trustProxy = trustText === undefined ? false : parseTrustProxy(trustText);
+    const { storage, label, options } = await open(inv);
     const logger = pino({ level: inv.env['FOREWARN_LOG_LEVEL'] ?? 'info', base: { service: 'forewarn-server' } });
-    const app = buildServer({ storage, logger: logger as unknown as FastifyBaseLogger });
+    // On PostgreSQL there may be other nodes: publishes travel through LISTEN/NOTIFY. SQLite is one node.
+    let notifier: PostgresScheduleNotifier | undefined;
+    if ('postgresUrl' in options) {
+      try {
+        notifier = await PostgresScheduleNotifier.start({ connectionString: options.postgresUrl, storage, logger });
+      } catch (error) {
+        await storage.close();
+        throw new CliError(`cannot listen for schedule notifications on ${label}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const app = buildServer({ storage, logger: logger as unknown as FastifyBaseLogger, trustProxy, ...(notifier ? { notifier } : {}) });
     let url: string;
     try {
       url = await app.listen({ host, port: Number(portText) });
     } catch (error) {
       await app.close().catch(() => undefined);
+      await notifier?.close();
       await storage.close();
       throw new CliError(`cannot listen on ${host}:${portText}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    logger.info({ url, storage: label, dialect: storage.dialect }, 'forewarn server started');
+    logger.info({ url, storage: label, dialect: storage.dialect, notifier: notifier ? 'postgres' : 'local', trustProxy }, 'forewarn server started');
     inv.io.err(`forewarn server listening on ${url} (storage: ${label})`);
 
     return new Promise<number>((done) => {
@@ -106,6 +144,8 @@ export const server: Command = {
             status = 1;
           }
           clearTimeout(force);
+          // After the streams are gone, before the storage: the notifier re-reads versions from the storage.
+          await notifier?.close();
           try {
             await storage.close();
           } catch (error) {

@@ -39,7 +39,9 @@ export async function loadCompliance(storage: Storage, fleet: string, now: numbe
     devices, events: relevant.map(toModel), maintenances: maintenances.length > 0 || filter.maintenance === undefined ? maintenances : [{ id: filter.maintenance, deadline: null }],
     now, ...(offlineAfterMs !== undefined ? { offlineAfterMs } : {}),
   });
-  return { funnels: funnels(rows, maintenances.map((m) => m.id)), devices: filterRows(rows, filter) };
+  // A group or tag narrows the funnels too (compliance of that group); the other filters pick rows only.
+  const audience = filterRows(rows, { ...(filter.group !== undefined ? { group: filter.group } : {}), ...(filter.tag !== undefined ? { tag: filter.tag } : {}) });
+  return { funnels: funnels(audience, maintenances.map((m) => m.id)), devices: filterRows(rows, filter) };
 }
 
 /** One device's events in the order they happened (by `at` as an instant, then UUIDv7 id). */

@@ -1,8 +1,9 @@
-// The compliance model: from a fleet's stored events, per maintenance and device, the latest and the furthest
-// state along targeted -> delivered -> notified -> acknowledged / deferred -> restart-started -> completed (or
-// failed), with timestamps; computed past-deadline and offline; funnel counts. Pure: events, devices, the
-// maintenances' deadlines and `now` come in.
-import { parseLocalTime, parseScheduleTime, type Schedule } from '../../core/schedule/index.js';
+// The compliance model: from a fleet's stored events, per maintenance and targeted device, the latest and the
+// furthest state along targeted -> delivered -> notified -> acknowledged / deferred -> restart-started ->
+// completed (or failed), with timestamps; computed past-deadline and offline; funnel counts. Pure: events,
+// devices, the maintenances' deadlines and audiences, and `now` come in.
+import { appliesTo } from '../../core/policy/audience.js';
+import { parseLocalTime, parseScheduleTime, type Audience, type Maintenance, type Schedule } from '../../core/schedule/index.js';
 import { isValidZone, localToInstant } from '../../core/time/zoned.js';
 
 export const STATES = ['targeted', 'delivered', 'notified', 'acknowledged', 'deferred', 'restart-started', 'failed', 'completed'] as const;
@@ -27,10 +28,30 @@ export interface ModelEvent {
   body: Record<string, unknown>;
 }
 
-export interface ModelDevice { id: string; enrolledAt: string; lastSeen: string | null }
+/**
+ * A device as compliance sees it. groups/tags null: never reported (see `isTargeted`). zone and checkedInAt:
+ * the zone of the last check-in, weighed against the zones events carry.
+ */
+export interface ModelDevice {
+  id: string;
+  enrolledAt: string;
+  lastSeen: string | null;
+  groups?: readonly string[] | null;
+  tags?: readonly string[] | null;
+  zone?: string | null;
+  checkedInAt?: string | null;
+}
 
-/** A maintenance's deadline as scheduled: an instant, or a local wall-clock time resolved per device zone. */
-export interface MaintenanceDeadline { id: string; title?: string; deadline: { kind: 'instant' | 'local'; text: string } | null }
+/**
+ * A maintenance's deadline as scheduled: an instant, or a local wall-clock time resolved per device zone; and
+ * its audience (absent for a maintenance only events name: the schedule no longer says, so every device).
+ */
+export interface MaintenanceDeadline {
+  id: string;
+  title?: string;
+  deadline: { kind: 'instant' | 'local'; text: string } | null;
+  audience?: Audience;
+}
 
 export interface StateAt { state: ComplianceState; at: string | null }
 
@@ -49,6 +70,9 @@ export interface DeviceCompliance {
   offline: boolean;
   /** The device-reported IANA zone used for a local-time deadline (UTC when it reported none). */
   zone: string | null;
+  /** The groups and tags the device reported ([] when it never did). */
+  groups: string[];
+  tags: string[];
 }
 
 export interface Funnel {
@@ -72,8 +96,22 @@ export function deadlinesOf(schedule: Schedule): MaintenanceDeadline[] {
   return schedule.maintenances.map((m) => {
     const text = m.restart.required ? m.restart.deadline : m.window.end;
     const t = parseScheduleTime(text);
-    return { id: m.id, deadline: typeof t === 'string' ? null : { kind: t.kind, text: t.text } };
+    return { id: m.id, deadline: typeof t === 'string' ? null : { kind: t.kind, text: t.text }, audience: m.audience };
   });
+}
+
+/**
+ * Whether a maintenance targets a device: core/policy's `appliesTo` on the groups/tags the device reported.
+ * A device that never reported them is targeted only by `all` maintenances — the server cannot know it is in
+ * a group, and counting it in every group's funnel would inflate them. A device that sent events for the
+ * maintenance was evidently targeted (its agent decided so from its managed config), so it counts anyway.
+ */
+export function isTargeted(m: MaintenanceDeadline, device: Pick<ModelDevice, 'groups' | 'tags'>, sentEvents: boolean): boolean {
+  if (m.audience === undefined || m.audience.all || sentEvents) return true;
+  if ((device.groups ?? null) === null && (device.tags ?? null) === null) return false;
+  // appliesTo reads only the audience; the rest of a Maintenance is not needed to decide who it is for.
+  const audience = { audience: m.audience } as Pick<Maintenance, 'audience'> as Maintenance;
+  return appliesTo(audience, { groups: [...(device.groups ?? [])], tags: [...(device.tags ?? [])] });
 }
 
 /** A deadline as an instant: instants as they are; local times in the device's zone if it reported a valid one, else UTC. */
@@ -114,18 +152,26 @@ export function computeCompliance(input: {
   const rows: DeviceCompliance[] = [];
   for (const device of [...deviceIds].sort()) {
     const events = byDevice.get(device) ?? [];
+    const info = known.get(device);
     let zone: string | null = null;
-    let heard: string | null = known.get(device)?.lastSeen ?? null;
+    let zoneReceived: string | null = null;
+    let heard: string | null = info?.lastSeen ?? null;
     for (const e of events) {
-      if (typeof e.body['zone'] === 'string') zone = e.body['zone'];
+      if (typeof e.body['zone'] === 'string') { zone = e.body['zone']; zoneReceived = e.receivedAt; }
       heard = max(heard, e.receivedAt);
     }
+    // The zone reported last wins: a check-in received after the last zoned event overrides it.
+    if (info?.zone && info.checkedInAt && (zoneReceived === null || Date.parse(info.checkedInAt) >= Date.parse(zoneReceived))) zone = info.zone;
+    const groups = [...(info?.groups ?? [])];
+    const tags = [...(info?.tags ?? [])];
+    const named = new Set(events.map((e) => e.maintenance));
     const since = heard ?? known.get(device)?.enrolledAt ?? null;
     const offline = since === null || input.now - Date.parse(since) > offlineAfter;
     for (const m of [...maintenances.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      if (!isTargeted(m, info ?? {}, named.has(m.id))) continue;
       const row: DeviceCompliance = {
         device, maintenance: m.id, latest: { state: 'targeted', at: null }, furthest: { state: 'targeted', at: null },
-        reached: {}, deferrals: { count: 0, until: null }, deadline: null, pastDeadline: false, lastSeen: heard, offline, zone,
+        reached: {}, deferrals: { count: 0, until: null }, deadline: null, pastDeadline: false, lastSeen: heard, offline, zone, groups, tags,
       };
       for (const e of events) {
         if (e.maintenance !== m.id || !STATE_EVENTS.has(e.type)) continue;
@@ -149,7 +195,7 @@ export function computeCompliance(input: {
   return rows;
 }
 
-/** Funnel counts per maintenance; `maintenances` get a (zero) funnel even before any device is enrolled. */
+/** Funnel counts per maintenance over the rows given (targeted devices only); `maintenances` get a (zero) funnel even before any device is enrolled. */
 export function funnels(rows: readonly DeviceCompliance[], maintenances: readonly string[] = []): Funnel[] {
   const out = new Map<string, Funnel>();
   const empty = (maintenance: string): Funnel => ({
@@ -188,6 +234,9 @@ export interface ComplianceFilter {
   /** Devices whose resolved deadline lies in [deadlineAfter, deadlineBefore). */
   deadlineAfter?: number;
   deadlineBefore?: number;
+  /** Devices that reported this group / this tag. */
+  group?: string;
+  tag?: string;
 }
 
 export function filterRows(rows: readonly DeviceCompliance[], f: ComplianceFilter): DeviceCompliance[] {
@@ -197,6 +246,8 @@ export function filterRows(rows: readonly DeviceCompliance[], f: ComplianceFilte
     else if (f.state === 'offline') { if (!r.offline) return false; }
     else if (f.state !== undefined && r.latest.state !== f.state) return false;
     if (f.minDeferrals !== undefined && r.deferrals.count < f.minDeferrals) return false;
+    if (f.group !== undefined && !r.groups.includes(f.group)) return false;
+    if (f.tag !== undefined && !r.tags.includes(f.tag)) return false;
     if (f.lastSeenBefore !== undefined && r.lastSeen !== null && Date.parse(r.lastSeen) >= f.lastSeenBefore) return false;
     const d = r.deadline === null ? null : Date.parse(r.deadline);
     if (f.deadlineAfter !== undefined && (d === null || d < f.deadlineAfter)) return false;
@@ -214,7 +265,7 @@ export function csvCell(value: unknown): string {
 
 export const CSV_COLUMNS = [
   'device', 'maintenance', 'latest_state', 'latest_at', 'furthest_state', 'furthest_at', 'deferrals', 'deferred_until',
-  'deadline', 'past_deadline', 'last_seen', 'offline', 'zone',
+  'deadline', 'past_deadline', 'last_seen', 'offline', 'zone', 'groups', 'tags',
 ] as const;
 
 export function toCsv(rows: readonly DeviceCompliance[]): string {
@@ -222,7 +273,8 @@ export function toCsv(rows: readonly DeviceCompliance[]): string {
   for (const r of rows) {
     lines.push([
       r.device, r.maintenance, r.latest.state, r.latest.at, r.furthest.state, r.furthest.at, r.deferrals.count, r.deferrals.until,
-      r.deadline, r.pastDeadline, r.lastSeen, r.offline, r.zone,
+      // Names joined with ';' in one cell; the joined cell goes through the same formula guard as every other.
+      r.deadline, r.pastDeadline, r.lastSeen, r.offline, r.zone, r.groups.join(';'), r.tags.join(';'),
     ].map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

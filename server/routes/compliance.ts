@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
 import { bearer, DEVICE_ID, FLEET_ID, fleetParams, sendError } from '../http.js';
+import { LIMITS } from '../../core/schedule/index.js';
 import { feedback, loadCompliance, STATES, timeline, toCsv, type ComplianceFilter } from '../compliance/index.js';
 
 const INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
@@ -16,16 +17,21 @@ const complianceQuery = {
     lastSeenBefore: { type: 'string', pattern: INSTANT },
     deadlineAfter: { type: 'string', pattern: INSTANT },
     deadlineBefore: { type: 'string', pattern: INSTANT },
+    // The same names as a schedule's audience (and as devices report them).
+    group: { type: 'string', minLength: 1, maxLength: LIMITS.audienceNameLength, pattern: '\\S' },
+    tag: { type: 'string', minLength: 1, maxLength: LIMITS.audienceNameLength, pattern: '\\S' },
   },
 } as const;
 
-type Query = Partial<Record<'maintenance' | 'state' | 'minDeferrals' | 'lastSeenBefore' | 'deadlineAfter' | 'deadlineBefore', string>>;
+type Query = Partial<Record<'maintenance' | 'state' | 'minDeferrals' | 'lastSeenBefore' | 'deadlineAfter' | 'deadlineBefore' | 'group' | 'tag', string>>;
 
 function toFilter(q: Query): ComplianceFilter | string {
   const f: ComplianceFilter = {};
   if (q.maintenance !== undefined) f.maintenance = q.maintenance;
   if (q.state !== undefined) f.state = q.state;
   if (q.minDeferrals !== undefined) f.minDeferrals = Number(q.minDeferrals);
+  if (q.group !== undefined) f.group = q.group;
+  if (q.tag !== undefined) f.tag = q.tag;
   for (const k of ['lastSeenBefore', 'deadlineAfter', 'deadlineBefore'] as const) {
     if (q[k] === undefined) continue;
     const ms = Date.parse(q[k]);

@@ -13,7 +13,7 @@ function refuse(reply: FastifyReply, r: { reason: string; detail: string; issues
   return sendError(reply, status, 'rejected', formatRejection(r), { reason: r.reason, detail: r.detail, ...(r.issues ? { issues: r.issues } : {}) });
 }
 
-export function publishRoutes(app: FastifyInstance, { storage, now, notifier }: RouteContext): void {
+export function publishRoutes(app: FastifyInstance, { storage, now, notifier, scheduleCache }: RouteContext): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: MAX_ENVELOPE_BYTES }, (_req, body, done) => done(null, body));
   app.addHook('onRequest', async (request, reply) => {
     const token = bearer(request);
@@ -67,8 +67,12 @@ export function publishRoutes(app: FastifyInstance, { storage, now, notifier }: 
       if (result.unchanged) return { fleet, version: result.version, payloadSha256: result.payloadSha256, unchanged: true };
       if (await storage.publishSchedule({ fleet, version: result.version, payloadSha256: result.payloadSha256, envelope: bytes, actor: request.actor! })) {
         request.log.info({ fleet, version: result.version }, 'schedule published');
-        // Open SSE streams of this node hear of it at once (docs/server.md: several nodes need a shared notifier).
-        notifier?.publish(fleet, { version: result.version, etag: `"${result.payloadSha256}"` });
+        // This node's pollers get it at once, whatever the notifier's delivery delay.
+        const update = { version: result.version, etag: `"${result.payloadSha256}"` };
+        scheduleCache?.offer(fleet, { ...update, envelope: bytes });
+        // SSE streams on every node (the notifier) — after the reply: writing to 10,000 streams takes up to a
+        // second, and IT's publish should not wait for it (docs/deployment.md).
+        setImmediate(() => notifier?.publish(fleet, update));
         return reply.code(201).send({ fleet, version: result.version, payloadSha256: result.payloadSha256, unchanged: false });
       }
     }

@@ -5,9 +5,11 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 import { hashToken, newToken } from '../tokens.js';
 import { migrate, type Dialect } from './migrations.js';
-import type { Database } from './schema.js';
+import type { Database, DevicesTable } from './schema.js';
+import { sqliteIngest, type SqliteIngest } from './sqlite-ingest.js';
 
 export type StorageOptions = { sqlitePath: string; now?: () => number } | { postgresUrl: string; now?: () => number };
 
@@ -27,6 +29,24 @@ export interface Device {
   fleet: string;
   enrolledAt: string;
   lastSeen: string | null;
+  /** What the agent reported (at enrollment or check-in); null when it never reported them. */
+  groups: string[] | null;
+  tags: string[] | null;
+  zone: string | null;
+  agentVersion: string | null;
+  scheduleVersion: number | null;
+  checkedInAt: string | null;
+  /** When an admin reset it (a re-imaged device); null once it enrolled again. */
+  resetAt: string | null;
+}
+
+/** What an agent reports at check-in. */
+export interface CheckIn {
+  groups: readonly string[];
+  tags: readonly string[];
+  zone?: string;
+  agentVersion?: string;
+  scheduleVersion?: number;
 }
 
 export interface NewEvent {
@@ -51,7 +71,16 @@ export interface AuditEntry {
   detail: string;
 }
 
-export type EnrollResult = { ok: true; credential: string } | { ok: false; reason: 'bad-token' | 'device-exists' };
+/** `reenrolled`: the id was reset by an admin and this enrollment used up the reset. */
+export type EnrollResult = { ok: true; credential: string; reenrolled: boolean } | { ok: false; reason: 'bad-token' | 'device-exists' };
+
+export interface EnrollInput {
+  fleet: string;
+  token: string;
+  deviceId: string;
+  groups?: readonly string[];
+  tags?: readonly string[];
+}
 
 export interface Storage {
   readonly dialect: Dialect;
@@ -65,11 +94,19 @@ export interface Storage {
   /** Store a verified schedule and audit it, in one transaction. False if that version exists (a concurrent publish). */
   publishSchedule(input: { fleet: string; version: number; payloadSha256: string; envelope: Uint8Array; actor: string }): Promise<boolean>;
   createEnrollmentToken(fleet: string): Promise<string>;
-  enroll(input: { fleet: string; token: string; deviceId: string }): Promise<EnrollResult>;
+  /**
+   * A new device id gets a credential; an id an admin reset gets a new one once (audited `device.reenroll`,
+   * its events kept); any other existing id is `device-exists`.
+   */
+  enroll(input: EnrollInput): Promise<EnrollResult>;
   deviceByCredential(credential: string): Promise<Device | null>;
   devices(fleet: string): Promise<Device[]>;
+  /** Store what the agent reports and touch last_seen; returns the updated device. */
+  checkIn(device: Pick<Device, 'id' | 'fleet'>, report: CheckIn): Promise<Device>;
+  /** Revoke the device's credential at once and allow one re-enrollment of its id; audited `device.reset`. False if unknown. */
+  resetDevice(input: { fleet: string; id: string; actor: string }): Promise<boolean>;
   /** Insert events of one device; returns the ids that were new (the others were already stored). Touches last_seen. */
-  recordEvents(device: Device, events: readonly NewEvent[]): Promise<Set<string>>;
+  recordEvents(device: Pick<Device, 'id' | 'fleet'>, events: readonly NewEvent[]): Promise<Set<string>>;
   events(filter: { fleet?: string; device?: string }): Promise<StoredEvent[]>;
   /** A fleet's events for compliance: optionally one maintenance, one device, some types; unordered (order by `at` as instants in code). */
   fleetEvents(filter: { fleet: string; maintenance?: string; device?: string; types?: readonly string[] }): Promise<StoredEvent[]>;
@@ -86,6 +123,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const now = options.now ?? Date.now;
   let db: Kysely<Database>;
   let dialect: Dialect;
+  // Prepared after the migrations: the statements need the tables.
+  let ingest: (() => SqliteIngest) | undefined;
   if ('sqlitePath' in options) {
     mkdirSync(dirname(options.sqlitePath), { recursive: true });
     const file = new BetterSqlite3(options.sqlitePath);
@@ -95,6 +134,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     file.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     dialect = 'sqlite';
+    ingest = (): SqliteIngest => sqliteIngest(file);
   } else {
     if (!/^postgres(ql)?:\/\//.test(options.postgresUrl)) throw new Error('openStorage: postgresUrl must start with postgres://');
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.postgresUrl, max: 10 }) }) });
@@ -106,13 +146,41 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     await db.destroy();
     throw e;
   }
-  return new KyselyStorage(db, dialect, now);
+  return new KyselyStorage(db, dialect, now, ingest?.());
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Stored as JSON text arrays; an unreadable value reads as "never reported". */
+function names(text: string | null): string[] | null {
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function toDevice(row: DevicesTable): Device {
+  return {
+    id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen,
+    groups: names(row.groups), tags: names(row.tags), zone: row.zone, agentVersion: row.agent_version,
+    scheduleVersion: row.schedule_version === null ? null : Number(row.schedule_version), checkedInAt: row.checked_in_at, resetAt: row.reset_at,
+  };
+}
+
+/** See migration 3: not sha256 hex, so no credential hashes to it; random, so UNIQUE holds. */
+const revokedCredential = (): string => `revoked:${randomBytes(16).toString('hex')}`;
+
 class KyselyStorage implements Storage {
-  constructor(private readonly db: Kysely<Database>, readonly dialect: Dialect, private readonly now: () => number) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+    private readonly now: () => number,
+    /** SQLite only: the prepared-statement ingest (sqlite-ingest.ts). */
+    private readonly sqliteIngest?: SqliteIngest,
+  ) {}
 
   async currentRoot(fleet: string): Promise<StoredEnvelope | null> {
     const row = await this.db.selectFrom('fleets').select(['root_version', 'root_envelope']).where('id', '=', fleet).executeTakeFirst();
@@ -178,30 +246,75 @@ class KyselyStorage implements Storage {
     return token;
   }
 
-  async enroll(input: { fleet: string; token: string; deviceId: string }): Promise<EnrollResult> {
+  async enroll(input: EnrollInput): Promise<EnrollResult> {
     const known = await this.db.selectFrom('enrollment_tokens').select('fleet')
       .where('token_hash', '=', hashToken(input.token)).where('fleet', '=', input.fleet).executeTakeFirst();
     if (!known) return { ok: false, reason: 'bad-token' };
     const credential = newToken('fwd');
+    const at = iso(this.now());
+    // Reporting either list counts as reporting both (the other is empty); reporting neither stays "never reported".
+    const reported = input.groups !== undefined || input.tags !== undefined
+      ? { groups: JSON.stringify(input.groups ?? []), tags: JSON.stringify(input.tags ?? []) } : {};
     const inserted = await this.db.insertInto('devices').values({
-      id: input.deviceId, fleet: input.fleet, credential_hash: hashToken(credential), enrolled_at: iso(this.now()), last_seen: null,
+      id: input.deviceId, fleet: input.fleet, credential_hash: hashToken(credential), enrolled_at: at, last_seen: null, ...reported,
     }).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
-    if (inserted.length === 0) return { ok: false, reason: 'device-exists' };
-    return { ok: true, credential };
+    if (inserted.length > 0) return { ok: true, credential, reenrolled: false };
+    // The id exists: only a reset device of this fleet may take a new credential, and only once — the
+    // conditional UPDATE clears reset_at, so of two racing enrollments exactly one matches.
+    const reenrolled = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable('devices').set({ credential_hash: hashToken(credential), enrolled_at: at, reset_at: null, ...reported })
+        .where('id', '=', input.deviceId).where('fleet', '=', input.fleet).where('reset_at', 'is not', null)
+        .returning('id').execute();
+      if (updated.length === 0) return false;
+      await trx.insertInto('audit_log').values({
+        at, actor: `device:${input.deviceId}`, action: 'device.reenroll', detail: JSON.stringify({ fleet: input.fleet, device: input.deviceId }),
+      }).execute();
+      return true;
+    });
+    return reenrolled ? { ok: true, credential, reenrolled: true } : { ok: false, reason: 'device-exists' };
   }
 
   async deviceByCredential(credential: string): Promise<Device | null> {
     const row = await this.db.selectFrom('devices').selectAll().where('credential_hash', '=', hashToken(credential)).executeTakeFirst();
-    return row ? { id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen } : null;
+    return row ? toDevice(row) : null;
   }
 
   async devices(fleet: string): Promise<Device[]> {
     const rows = await this.db.selectFrom('devices').selectAll().where('fleet', '=', fleet).orderBy('id').execute();
-    return rows.map((row) => ({ id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen }));
+    return rows.map(toDevice);
   }
 
-  async recordEvents(device: Device, events: readonly NewEvent[]): Promise<Set<string>> {
+  async checkIn(device: Pick<Device, 'id' | 'fleet'>, report: CheckIn): Promise<Device> {
+    const at = iso(this.now());
+    const row = await this.db.updateTable('devices').set({
+      groups: JSON.stringify(report.groups), tags: JSON.stringify(report.tags), checked_in_at: at, last_seen: at,
+      // Absent optional fields keep what was known: an agent that cannot tell its zone does not erase it.
+      ...(report.zone !== undefined ? { zone: report.zone } : {}),
+      ...(report.agentVersion !== undefined ? { agent_version: report.agentVersion } : {}),
+      ...(report.scheduleVersion !== undefined ? { schedule_version: report.scheduleVersion } : {}),
+    }).where('id', '=', device.id).where('fleet', '=', device.fleet).returningAll().executeTakeFirst();
+    if (!row) throw new Error(`checkIn: fleet ${device.fleet} has no device ${device.id}`);
+    return toDevice(row);
+  }
+
+  async resetDevice(input: { fleet: string; id: string; actor: string }): Promise<boolean> {
+    const at = iso(this.now());
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx.updateTable('devices').set({ credential_hash: revokedCredential(), reset_at: at })
+        .where('id', '=', input.id).where('fleet', '=', input.fleet).returning('id').execute();
+      if (updated.length === 0) return false;
+      await trx.insertInto('audit_log').values({
+        at, actor: input.actor, action: 'device.reset', detail: JSON.stringify({ fleet: input.fleet, device: input.id }),
+      }).execute();
+      return true;
+    });
+  }
+
+  async recordEvents(device: Pick<Device, 'id' | 'fleet'>, events: readonly NewEvent[]): Promise<Set<string>> {
     const receivedAt = iso(this.now());
+    const fast = this.sqliteIngest;
+    // Inside Kysely's hold on the one SQLite connection, so the raw transaction never interleaves with one of Kysely's.
+    if (fast) return this.db.connection().execute(async () => fast(device, events, receivedAt));
     return this.db.transaction().execute(async (trx) => {
       const fresh = new Set<string>();
       // Chunked so a 500-event batch stays well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -245,7 +358,7 @@ class KyselyStorage implements Storage {
 
   async device(fleet: string, id: string): Promise<Device | null> {
     const row = await this.db.selectFrom('devices').selectAll().where('fleet', '=', fleet).where('id', '=', id).executeTakeFirst();
-    return row ? { id: row.id, fleet: row.fleet, enrolledAt: row.enrolled_at, lastSeen: row.last_seen } : null;
+    return row ? toDevice(row) : null;
   }
 
   async createAdminToken(label = 'admin'): Promise<string> {

@@ -90,6 +90,22 @@ export const MIGRATIONS: readonly Migration[] = [
       await db.schema.createIndex('events_fleet_type').on('events').columns(['fleet', 'type']).execute();
     },
   },
+  {
+    id: 3,
+    name: 'device-check-in-and-reset',
+    async up(db) {
+      // One column per ALTER: SQLite adds one column per statement. All nullable, so existing rows stay valid
+      // and "never reported" (null) stays apart from "reported none" ('[]').
+      for (const column of ['groups', 'tags', 'zone', 'agent_version', 'checked_in_at', 'reset_at'] as const) {
+        await db.schema.alterTable('devices').addColumn(column, 'text').execute();
+      }
+      await db.schema.alterTable('devices').addColumn('schedule_version', 'integer').execute();
+      // A reset revokes the credential without making credential_hash nullable: SQLite cannot drop NOT NULL in
+      // place (it would mean rebuilding the table under running server nodes). Instead the reset writes a
+      // `revoked:<random>` placeholder — not sha256 hex, so no credential ever hashes to it, and random, so
+      // UNIQUE holds across many reset devices — and reset_at marks the one re-enrollment it allows.
+    },
+  },
 ];
 
 /** Apply every migration not yet recorded. Idempotent; returns the ids applied now. */

@@ -31,6 +31,21 @@ export interface DevicesTable {
   credential_hash: string;
   enrolled_at: string;
   last_seen: string | null;
+  /** JSON text array of the groups the agent reported (enrollment or check-in); null: never reported (migration 3). */
+  groups: string | null;
+  /** JSON text array of the tags the agent reported; null: never reported. */
+  tags: string | null;
+  /** The IANA zone the agent last reported at check-in. */
+  zone: string | null;
+  agent_version: string | null;
+  /** The schedule version the agent last reported it holds. */
+  schedule_version: number | null;
+  checked_in_at: string | null;
+  /**
+   * Set by an admin reset (a re-imaged device); cleared by the one enrollment it allows. While set,
+   * credential_hash holds a `revoked:` placeholder that no credential hashes to.
+   */
+  reset_at: string | null;
 }
 
 export interface EnrollmentTokensTable {

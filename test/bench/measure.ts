@@ -61,3 +61,60 @@ function median(xs: number[]): number {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+
+/**
+ * A throughput comparison of async work (HTTP servers, databases): each run does some operations and says how
+ * many; runs of the baseline and the subject alternate batch by batch, as in compare(), and the medians of the
+ * per-batch rates are compared. Higher is better here: met when subject rate >= goal x baseline rate.
+ */
+export interface RateComparison {
+  name: string;
+  baselineName: string;
+  unit: string;
+  baselinePerSecond: number;
+  subjectPerSecond: number;
+  ratio: number;
+  goal: number;
+  met: boolean;
+  /** Anything else the bench measured, printed after the ratio (e.g. bytes stored per event). */
+  note?: string;
+}
+
+export async function compareAsync(
+  name: string,
+  baseline: { name: string; run: () => Promise<RunResult> },
+  subject: () => Promise<RunResult>,
+  opts: { goal: number; unit: string; batches?: number; warmups?: number },
+): Promise<RateComparison> {
+  const batches = opts.batches ?? 7;
+  // Warm-up runs (JIT, keep-alive sockets, database caches) are not counted.
+  for (let w = 0; w < (opts.warmups ?? 1); w++) {
+    await baseline.run();
+    await subject();
+  }
+  const base: number[] = [];
+  const subj: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    base.push(await batchRate(baseline.run));
+    subj.push(await batchRate(subject));
+  }
+  const baselinePerSecond = median(base);
+  const subjectPerSecond = median(subj);
+  const ratio = subjectPerSecond / baselinePerSecond;
+  return { name, baselineName: baseline.name, unit: opts.unit, baselinePerSecond, subjectPerSecond, ratio, goal: opts.goal, met: ratio >= opts.goal };
+}
+
+export function reportRate(c: RateComparison): string {
+  return `${c.name}: ${Math.round(c.subjectPerSecond)} ${c.unit}/s vs ${c.baselineName} ${Math.round(c.baselinePerSecond)} ${c.unit}/s `
+    + `= ${c.ratio.toFixed(2)}x (goal >= ${c.goal}x: ${c.met ? 'met' : 'NOT met'})${c.note ? `; ${c.note}` : ''}`;
+}
+
+/** Operations done, and optionally the seconds they took when the run timed itself (e.g. in a load process). */
+export type RunResult = number | { ops: number; seconds: number };
+
+async function batchRate(run: () => Promise<RunResult>): Promise<number> {
+  const start = process.hrtime.bigint();
+  const result = await run();
+  if (typeof result !== 'number') return result.ops / result.seconds;
+  return result / (Number(process.hrtime.bigint() - start) / 1e9);
+}

@@ -70,4 +70,23 @@ describe('forewarn publish and status', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/refused the admin token/);
   });
+
+  it('passes --group and --tag through to the server: the funnel counts only those devices', async () => {
+    for (const [deviceId, groups, tags] of [['fin-1', ['finance team'], ['windows']], ['fin-2', ['finance team'], []], ['ops-1', ['ops'], ['windows']]] as const) {
+      const enrolled = await storage.enroll({ fleet: FLEET, token: await storage.createEnrollmentToken(FLEET), deviceId, groups, tags });
+      expect(enrolled.ok).toBe(true);
+    }
+    const M = ['--server', base, '--fleet', FLEET, '--token-env', 'FW_TOKEN', '--maintenance', '2026-12-patch-tuesday'];
+    const all = await run('status', ...M);
+    expect(all.stdout).toMatch(/targeted\s+3\s+100%/);
+    // A space in the name travels percent-encoded and comes back as the same name.
+    const finance = await run('status', ...M, '--group', 'finance team');
+    expect(finance.stderr).toBe('');
+    expect(finance.stdout).toContain('acme-laptops / 2026-12-patch-tuesday (group finance team)');
+    expect(finance.stdout).toMatch(/targeted\s+2\s+100%/);
+    const bothRun = await run('status', ...M, '--group', 'finance team', '--tag', 'windows', '--json');
+    expect(bothRun.stderr).toBe('');
+    const both = JSON.parse(bothRun.stdout);
+    expect(both.funnels).toEqual([expect.objectContaining({ maintenance: '2026-12-patch-tuesday', targeted: 1 })]);
+  });
 });

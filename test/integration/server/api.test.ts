@@ -1,55 +1,17 @@
-// One storage + API suite, run against SQLite and a real PostgreSQL (test/support/postgres.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// One storage + API suite, run against SQLite and a real PostgreSQL (test/support/backends.ts).
+import { expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../../server/app.js';
 import { openStorage, type Storage, type StorageOptions } from '../../../server/storage/index.js';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres.js';
+import { forEachBackend } from '../../support/backends.js';
 import { FLEET, makeTrust, NOW, uuidv7 } from './fixtures.js';
 
 const trust = makeTrust();
-const pgBin = findPostgresBin();
 
-describe.each(['sqlite', 'postgres'] as const)('fleet server on %s', (backend) => {
-  if (backend === 'postgres' && pgBin === null) {
-    const why = 'PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin';
-    if (process.env['CI']) it('has PostgreSQL installed (CI installs it)', () => { throw new Error(`${why}: CI must install postgresql`); });
-    else it.skip(`${why}: apt-get install postgresql to run this half; with CI set it fails instead`, () => {});
-    return;
-  }
-
-  let cluster: PostgresCluster | null = null;
-  const dirs: string[] = [];
-  const open: Array<{ app?: FastifyInstance; storage: Storage }> = [];
-
-  beforeAll(async () => {
-    if (backend === 'postgres') cluster = await startPostgres(pgBin!);
-  });
-  afterEach(async () => {
-    for (const o of open.splice(0)) {
-      await o.app?.close();
-      await o.storage.close();
-    }
-  });
-  afterAll(async () => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-    await cluster?.stop();
-  });
-
-  async function location(): Promise<StorageOptions> {
-    if (backend === 'postgres') return { postgresUrl: await cluster!.createDatabase(), now: () => NOW };
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-server-'));
-    dirs.push(dir);
-    return { sqlitePath: join(dir, 'data', 'forewarn.sqlite'), now: () => NOW };
-  }
+forEachBackend('fleet server on %s', (backend) => {
+  const location = () => backend.location();
 
   async function start(where?: StorageOptions) {
-    const loc = where ?? (await location());
-    const storage = await openStorage(loc);
-    const app = buildServer({ storage, now: () => NOW });
-    open.push({ app, storage });
+    const { app, storage, loc } = await backend.open(() => NOW, where);
     const admin = await storage.createAdminToken('it-test');
     return { app, storage, admin, loc };
   }
@@ -84,7 +46,7 @@ describe.each(['sqlite', 'postgres'] as const)('fleet server on %s', (backend) =
     const a = await openStorage(loc);
     await a.close();
     const b = await openStorage(loc);
-    open.push({ storage: b });
+    backend.track({ storage: b });
     expect(await b.auditLog()).toEqual([]);
   });
 
@@ -273,13 +235,9 @@ describe.each(['sqlite', 'postgres'] as const)('fleet server on %s', (backend) =
     const events = [{ id: uuidv7(), type: 'notified', at: '2026-12-01T00:00:00Z' }];
     expect((await postEvents(first.app, credential, { events })).json().accepted).toBe(1);
     const etag = (await first.app.inject({ method: 'GET', url: `/v1/fleets/${FLEET}/schedule` })).headers.etag;
-    await first.app.close();
-    await first.storage.close();
-    open.splice(0);
+    await backend.close(first);
 
-    const storage = await openStorage(first.loc);
-    const app = buildServer({ storage, now: () => NOW });
-    open.push({ app, storage });
+    const { app, storage } = await backend.open(() => NOW, first.loc);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

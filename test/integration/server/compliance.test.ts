@@ -1,52 +1,17 @@
-// Compliance model, IT routes and CSV, run against SQLite and a real PostgreSQL (test/support/postgres.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../../server/app.js';
-import { openStorage, type Storage, type StorageOptions } from '../../../server/storage/index.js';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres.js';
+// Compliance model, IT routes and CSV, run against SQLite and a real PostgreSQL (test/support/backends.ts).
+import { expect, it } from 'vitest';
+import { forEachBackend } from '../../support/backends.js';
 import { FLEET, makeTrust, NOW, uuidv7 } from './fixtures.js';
 
 const trust = makeTrust();
-const pgBin = findPostgresBin();
 const M = '2026-12-patch-tuesday'; // window 2026-12-08T22:00 .. 2026-12-09T02:00 local, deadline 2026-12-10T18:00 local
 const LATER = Date.parse('2026-12-10T20:00:00Z');
 
-describe.each(['sqlite', 'postgres'] as const)('compliance on %s', (backend) => {
-  if (backend === 'postgres' && pgBin === null) {
-    const why = 'PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin';
-    if (process.env['CI']) it('has PostgreSQL installed (CI installs it)', () => { throw new Error(`${why}: CI must install postgresql`); });
-    else it.skip(`${why}: apt-get install postgresql to run this half; with CI set it fails instead`, () => {});
-    return;
-  }
-
-  let cluster: PostgresCluster | null = null;
-  const dirs: string[] = [];
-  const open: Array<{ app: FastifyInstance; storage: Storage }> = [];
-  beforeAll(async () => { if (backend === 'postgres') cluster = await startPostgres(pgBin!); });
-  afterEach(async () => {
-    for (const o of open.splice(0)) { await o.app.close(); await o.storage.close(); }
-  });
-  afterAll(async () => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-    await cluster?.stop();
-  });
-
-  async function location(clock: () => number): Promise<StorageOptions> {
-    if (backend === 'postgres') return { postgresUrl: await cluster!.createDatabase(), now: clock };
-    const dir = mkdtempSync(join(tmpdir(), 'forewarn-compliance-'));
-    dirs.push(dir);
-    return { sqlitePath: join(dir, 'forewarn.sqlite'), now: clock };
-  }
-
+forEachBackend('compliance on %s', (backend) => {
   /** A fleet with the example schedule, five devices and a scripted set of events. */
   async function scripted() {
     const clock = { now: NOW };
-    const storage = await openStorage(await location(() => clock.now));
-    const app = buildServer({ storage, now: () => clock.now });
-    open.push({ app, storage });
+    const { app, storage } = await backend.open(() => clock.now);
     const admin = await storage.createAdminToken('it');
     const put = (path: string, body: Buffer) => app.inject({ method: 'PUT', url: path, payload: body, headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` } });
     expect((await put(`/v1/fleets/${FLEET}/root`, trust.root1)).statusCode).toBe(201);
@@ -123,7 +88,7 @@ describe.each(['sqlite', 'postgres'] as const)('compliance on %s', (backend) => 
     expect(await ids('state=offline')).toEqual(['dev-a', 'dev-b', 'dev-c', 'dev-e']);
     expect(await ids('lastSeenBefore=2026-12-05T00:00:00Z')).toEqual(['dev-a', 'dev-b', 'dev-c', 'dev-e']);
     expect(await ids('deadlineAfter=2026-12-10T20:00:00Z&deadlineBefore=2026-12-11T00:00:00Z')).toEqual(['dev-d']);
-    for (const bad of ['state=bogus', 'minDeferrals=-1', 'lastSeenBefore=yesterday', 'group=x']) {
+    for (const bad of ['state=bogus', 'minDeferrals=-1', 'lastSeenBefore=yesterday', 'group=', 'tag=%20%20', 'colour=red']) {
       const res = await get(`/v1/fleets/${FLEET}/compliance?${bad}`);
       expect(res.statusCode, bad).toBe(400);
       expect(res.json().message).toEqual(expect.any(String));
@@ -137,9 +102,9 @@ describe.each(['sqlite', 'postgres'] as const)('compliance on %s', (backend) => 
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="${FLEET}-compliance.csv"`);
     const lines = res.body.split('\r\n');
-    expect(lines[0]).toBe('device,maintenance,latest_state,latest_at,furthest_state,furthest_at,deferrals,deferred_until,deadline,past_deadline,last_seen,offline,zone');
+    expect(lines[0]).toBe('device,maintenance,latest_state,latest_at,furthest_state,furthest_at,deferrals,deferred_until,deadline,past_deadline,last_seen,offline,zone,groups,tags');
     expect(lines).toHaveLength(7); // header, 5 devices, final CRLF
-    expect(lines[3]).toMatch(/^dev-c,2026-12-patch-tuesday,failed,.*,'=1\+1$/);
+    expect(lines[3]).toMatch(/^dev-c,2026-12-patch-tuesday,failed,.*,'=1\+1,,$/);
     expect(lines.some((l) => /,=/.test(l))).toBe(false);
     const audit = (await storage.auditLog()).filter((e) => e.action === 'compliance.export');
     expect(audit).toHaveLength(1);
