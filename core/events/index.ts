@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const EVENT_TYPES = [
   'delivered', 'notified', 'acknowledged', 'deferred', 'restart-started', 'completed', 'failed', 'feedback',
-  'schedule-rejected', 'store-recovered',
+  'schedule-rejected', 'store-recovered', 'events-dropped',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -37,6 +37,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.looseObject({ ...base, type: z.literal('feedback'), text: text(4000), contact: text(200).optional() }),
   z.looseObject({ ...base, type: z.literal('schedule-rejected'), reason: text(64), detail: text(2000) }),
   z.looseObject({ ...base, type: z.literal('store-recovered') }),
+  // The agent's outbox was full and dropped this many low-value events (delivered, notified…) since its last report.
+  z.looseObject({ ...base, type: z.literal('events-dropped'), count: z.number().int().min(1) }),
 ], { error: (issue) => issue.code === 'invalid_union' ? `must be one of ${EVENT_TYPES.join(', ')}` : undefined });
 
 export type ForewarnEvent = z.output<typeof eventSchema>;

@@ -14,6 +14,8 @@ export interface PersistedState {
   /** plan()'s memory: notices shown, acknowledgements, deferrals, picked times, per maintenance. */
   agent: AgentState;
   outbox: OutboxState;
+  /** The engine's own memory (E4, added): see EngineMemory. */
+  engine?: EngineMemory;
 }
 
 export interface DeviceIdentity {
@@ -46,4 +48,25 @@ export interface OutboxState {
   events: ForewarnEvent[];
   /** Low-value events dropped because the outbox was full; reported to the server with the next upload. */
   dropped: number;
+  /**
+   * The `events-dropped` report being sent (main/engine/outbox/uploader.ts): kept with its id until a 2xx, so a
+   * retry after a lost response is the same event (a duplicate at the server), never a second count.
+   */
+  droppedReport?: { id: string; at: string; count: number };
+}
+
+/**
+ * Added by the engine (E4): what main/engine/engine.ts must remember across restarts besides plan()'s memory.
+ * Optional, so a state written before it existed stays valid. Every fact here can also be rebuilt from the
+ * outbox (the engine writes the event first, then this), see engine.ts "write-ahead".
+ */
+export interface EngineMemory {
+  /** The highest schedule version whose `delivered` events were written. */
+  deliveredVersion?: number;
+  /** The schedule version whose expiry was reported (once per version). */
+  expiredReported?: number;
+  /** The last rejection reported ("reason:detail"), so a bad schedule served on every poll is reported once. */
+  rejectionReported?: string;
+  /** Restarts started (event written, command run) and not yet seen completed after a new boot. */
+  restarts?: Array<{ event: string; maintenance: string; at: number }>;
 }

@@ -10,7 +10,7 @@ describe('core/events', () => {
     const fields: Record<string, Record<string, unknown>> = {
       deferred: { choice: '1h', until: '2026-12-01T10:00:00Z' }, failed: { reason: 'disk full' },
       feedback: { text: 'it restarted during a call', contact: 'me@acme.example' },
-      'schedule-rejected': { reason: 'expired', detail: 'the schedule expired' },
+      'schedule-rejected': { reason: 'expired', detail: 'the schedule expired' }, 'events-dropped': { count: 3 },
     };
     for (const type of EVENT_TYPES) {
       const r = validateEvent({ id: id.toUpperCase(), type, at, maintenance: 'm1', scheduleVersion: 3, extra: true, ...fields[type] });
