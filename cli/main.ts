@@ -13,10 +13,11 @@ import { demo } from './commands/demo.js';
 import { publish } from './commands/publish.js';
 import { status } from './commands/status.js';
 import { server, serverEnrollToken, serverToken } from './commands/server.js';
+import { agent } from './commands/agent.js';
 
 /** Every command, by the words that name it (`root init` is two words). */
 const commands: Command[] = [keygen, rootInit, rootRotate, lint, sign, verify, inspect, schema, demo, publish, status];
-commands.push(server, serverToken, serverEnrollToken);
+commands.push(server, serverToken, serverEnrollToken, agent);
 
 const stdio: Output = {
   out: (line) => process.stdout.write(`${line}\n`),

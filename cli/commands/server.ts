@@ -2,12 +2,10 @@
 // create` make the secrets IT and devices need, printed once and stored hashed.
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { buildServer } from '../../server/app.js';
 import { FLEET_ID } from '../../server/http.js';
-import { PostgresScheduleNotifier } from '../../server/notifier-postgres.js';
-import { openStorage, type Storage, type StorageOptions } from '../../server/storage/index.js';
+import type { PostgresScheduleNotifier } from '../../server/notifier-postgres.js';
+import type { Storage, StorageOptions } from '../../server/storage/index.js';
 import { opt, type Command, type Invocation, type OptionSpec } from '../command.js';
 import { CliError, UsageError } from '../errors.js';
 
@@ -68,6 +66,9 @@ export function parseTrustProxy(text: string): string[] {
 async function open(inv: Invocation): Promise<{ storage: Storage; label: string; options: StorageOptions }> {
   const { options, label } = where(inv);
   try {
+    // Loaded here, not at the top: every other command (the Node agent above all) stays free of the server's
+    // dependencies, their memory and their signal handlers.
+    const { openStorage } = await import('../../server/storage/index.js');
     return { storage: await openStorage(options), label, options };
   } catch (error) {
     throw new CliError(`cannot open the storage at ${label}: ${error instanceof Error ? error.message : String(error)}`);
@@ -100,6 +101,9 @@ export const server: Command = {
     const trustText = opt.string(inv, 'trust-proxy');
     const trustProxy = trustText === undefined ? false : parseTrustProxy(trustText);
     const { storage, label, options } = await open(inv);
+    const [{ default: pino }, { buildServer }, { PostgresScheduleNotifier }] = await Promise.all([
+      import('pino'), import('../../server/app.js'), import('../../server/notifier-postgres.js'),
+    ]);
     const logger = pino({ level: inv.env['FOREWARN_LOG_LEVEL'] ?? 'info', base: { service: 'forewarn-server' } });
     // On PostgreSQL there may be other nodes: publishes travel through LISTEN/NOTIFY. SQLite is one node.
     let notifier: PostgresScheduleNotifier | undefined;

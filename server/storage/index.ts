@@ -72,12 +72,17 @@ export interface AuditEntry {
 }
 
 /** `reenrolled`: the id was reset by an admin and this enrollment used up the reset. */
-export type EnrollResult = { ok: true; credential: string; reenrolled: boolean } | { ok: false; reason: 'bad-token' | 'device-exists' };
+export type EnrollResult =
+  /** `replayed`: the device was enrolled before with this very proposed credential (a retry after a lost answer). */
+  | { ok: true; credential: string; reenrolled: boolean; replayed?: boolean }
+  | { ok: false; reason: 'bad-token' | 'device-exists' };
 
 export interface EnrollInput {
   fleet: string;
   token: string;
   deviceId: string;
+  /** The agent's proposed credential; the server makes one when absent. */
+  credential?: string;
   groups?: readonly string[];
   tags?: readonly string[];
 }
@@ -250,15 +255,22 @@ class KyselyStorage implements Storage {
     const known = await this.db.selectFrom('enrollment_tokens').select('fleet')
       .where('token_hash', '=', hashToken(input.token)).where('fleet', '=', input.fleet).executeTakeFirst();
     if (!known) return { ok: false, reason: 'bad-token' };
-    const credential = newToken('fwd');
+    const credential = input.credential ?? newToken('fwd');
     const at = iso(this.now());
     // Reporting either list counts as reporting both (the other is empty); reporting neither stays "never reported".
     const reported = input.groups !== undefined || input.tags !== undefined
       ? { groups: JSON.stringify(input.groups ?? []), tags: JSON.stringify(input.tags ?? []) } : {};
     const inserted = await this.db.insertInto('devices').values({
       id: input.deviceId, fleet: input.fleet, credential_hash: hashToken(credential), enrolled_at: at, last_seen: null, ...reported,
-    }).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+    }).onConflict((oc) => oc.doNothing()).returning('id').execute();
     if (inserted.length > 0) return { ok: true, credential, reenrolled: false };
+    if (input.credential !== undefined) {
+      // Nothing inserted: the id exists, or (only by a proposal) the credential is taken. The same device
+      // asking again with the same proposal is a retry after a lost answer: the same answer, nothing written.
+      const same = await this.db.selectFrom('devices').select('id').where('id', '=', input.deviceId)
+        .where('fleet', '=', input.fleet).where('credential_hash', '=', hashToken(credential)).executeTakeFirst();
+      if (same) return { ok: true, credential, reenrolled: false, replayed: true };
+    }
     // The id exists: only a reset device of this fleet may take a new credential, and only once — the
     // conditional UPDATE clears reset_at, so of two racing enrollments exactly one matches.
     const reenrolled = await this.db.transaction().execute(async (trx) => {
@@ -270,6 +282,10 @@ class KyselyStorage implements Storage {
         at, actor: `device:${input.deviceId}`, action: 'device.reenroll', detail: JSON.stringify({ fleet: input.fleet, device: input.deviceId }),
       }).execute();
       return true;
+    }).catch((e: unknown) => {
+      // A proposed credential that another device holds: refused like any other taken id.
+      if (isUniqueViolation(e)) return false;
+      throw e;
     });
     return reenrolled ? { ok: true, credential, reenrolled: true } : { ok: false, reason: 'device-exists' };
   }

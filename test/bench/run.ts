@@ -4,6 +4,7 @@ import { benchScheduleVerify } from './schedule-verify.bench.js';
 import { benchSchedulePoll } from './server-poll.bench.js';
 import { benchIngest } from './server-ingest.bench.js';
 import { benchSseFanOut, reportFanOut } from './server-sse.bench.js';
+import { benchEngine } from './engine-agent.bench.js';
 
 /**
  * `npm run bench`. Goals are ratios against a baseline measured in the same run (machines here are noisy);
@@ -34,5 +35,6 @@ const p = benchPlan();
 console.log(`${p.name}: ${p.microsPerCall.toFixed(1)} µs per plan() call over ${p.callsPerYear} wake-ups in a year`);
 const fanOut = await benchSseFanOut();
 console.log(typeof fanOut === 'string' ? `SSE fan-out: skipped: ${fanOut}` : reportFanOut(fanOut));
+for (const line of await benchEngine()) console.log(line);
 const skipped = comparisons.length - measured;
 console.log(`${met} of ${measured} ratio goals met${skipped > 0 ? ` (${skipped} skipped)` : ''}`);

@@ -4,7 +4,13 @@
  * the credential (401: IT reset the device, or the server's data was rebuilt) the agent forgets it and enrolls
  * again. A 409 (the id is enrolled already and not reset) is a clear error state, retried at most hourly: never a
  * crash, never a loop hammering the server.
+ *
+ * The credential is proposed by the agent and kept (Secrets) BEFORE the request, like an outbox event: a crash
+ * after the server enrolled the device but before the answer arrived would otherwise leave the device locked out
+ * (its id enrolled under a credential it never learnt). Sending the same proposal again is an idempotent retry
+ * that the server answers 200 with the same credential.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock, Http, Logger, Secrets, Store, Timers } from '../ports.js';
 import type { PersistedState } from '../state/types.js';
 import { REQUEST_TIMEOUT_MS } from '../fetch/poller.js';
@@ -12,6 +18,8 @@ import { readCappedBody } from '../fetch/capped-body.js';
 
 /** The Secrets name of the credential for one fleet: moving to another fleet (managed config) enrolls anew. */
 export const credentialSecret = (fleet: string): string => `device-credential:${fleet}`;
+/** The credential proposed to the server and not yet confirmed (kept across crashes; see the header). */
+export const proposedSecret = (fleet: string): string => `device-credential-proposed:${fleet}`;
 /** After a 409 or a refused token, the agent asks again at most this often (IT may reset or fix it meanwhile). */
 export const ENROLL_BLOCKED_RETRY_MS = 60 * 60_000;
 
@@ -84,6 +92,8 @@ export class Enrollment {
   /** The server answered 401 to the credential: forget it and enroll again (once per call; the caller retries). */
   async reenroll(): Promise<EnrollStatus> {
     this.options.secrets.delete(credentialSecret(this.options.fleet));
+    // A fresh proposal: the old one may be the very credential the server revoked.
+    this.options.secrets.delete(proposedSecret(this.options.fleet));
     this.options.logger.warn('the server no longer knows this device credential; enrolling again');
     return this.enroll();
   }
@@ -111,12 +121,17 @@ export class Enrollment {
     if (token === undefined || token === '') {
       return { state: 'error', kind: 'no-token', message: 'not enrolled, and the managed config has no enrollmentToken: ask IT to add one' };
     }
-    const response = await this.post('/enroll', { token, deviceId: device.id, groups: [...this.options.groups], tags: [...this.options.tags] });
+    const proposal = this.options.secrets.get(proposedSecret(fleet)) ?? this.propose(fleet);
+    const response = await this.post('/enroll', {
+      token, deviceId: device.id, credential: proposal, groups: [...this.options.groups], tags: [...this.options.tags],
+    });
     if (!response.ok) return { state: 'error', kind: 'unreachable', message: `cannot reach the fleet server to enroll: ${response.detail}` };
     const { status, body } = response;
-    if (status === 201 && typeof (body as { credential?: unknown })?.credential === 'string') {
+    // 201 enrolled now; 200 enrolled by an earlier attempt whose answer was lost (the same proposal).
+    if ((status === 201 || status === 200) && typeof (body as { credential?: unknown })?.credential === 'string') {
       // The secret decides "enrolled" (keyed by fleet); the store only records when, for the status view.
       this.options.secrets.set(credentialSecret(fleet), (body as { credential: string }).credential);
+      this.options.secrets.delete(proposedSecret(fleet));
       store.set('device', { ...device, fleet, enrolledAt: now });
       this.blockedUntil = 0;
       logger.info('enrolled', { fleet, device: device.id });
@@ -164,6 +179,13 @@ export class Enrollment {
       return { ok: false, status: response.status, detail: `check-in failed: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 300)}` };
     }
     return { ok: false, detail: 'check-in failed after enrolling again' };
+  }
+
+  /** A new credential (the server's own format: 32 random bytes), kept before it is sent. */
+  private propose(fleet: string): string {
+    const credential = `fwd_${randomBytes(32).toString('base64url')}`;
+    this.options.secrets.set(proposedSecret(fleet), credential);
+    return credential;
   }
 
   private async post(path: string, body: unknown, credential?: string): Promise<{ ok: true; status: number; body: unknown } | { ok: false; detail: string }> {

@@ -119,3 +119,35 @@ it('keeps the credential per fleet: the secret is named after the fleet', async 
   expect(secrets.get(credentialSecret(FLEET))).toBe(a.enrollment.credential());
   expect(secrets.get(credentialSecret('other-fleet'))).toBeUndefined();
 });
+
+it('an answer lost after the server enrolled the device is recovered by retrying with the kept proposal (no 409 lock-out)', async () => {
+  const token = await server.storage.createEnrollmentToken(FLEET);
+  const secretsFile = join(dir, 'secrets.json');
+  const time = manualTime(NOW);
+  const logger = recordingLogger();
+  const store = memoryStore({ device: { id: 'laptop-0002' } });
+  // The server enrolls the device, then the agent "crashes" before it reads the answer.
+  let lose = true;
+  const http: Http = async (input, init) => {
+    const response = await fetch(input, init);
+    if (lose && new URL(input).pathname.endsWith('/enroll')) {
+      lose = false;
+      await response.arrayBuffer();
+      throw new Error('connection reset');
+    }
+    return response;
+  };
+  const make = () => new Enrollment({
+    serverUrl: server.url, fleet: FLEET, http, secrets: new FileSecrets(secretsFile, logger), store, clock: time.clock, timers: time.timers,
+    logger, token: () => token, groups: [], tags: [],
+  });
+  const first = await make().ensure();
+  expect(first.state).toBe('error');
+  expect(await server.storage.device(FLEET, 'laptop-0002')).not.toBeNull(); // the server did enroll it
+  // A new process (same secrets file) retries with the same proposal: enrolled, and the credential works.
+  const second = make();
+  expect(await second.ensure()).toEqual({ state: 'enrolled', device: 'laptop-0002' });
+  const credential = second.credential()!;
+  expect((await server.storage.deviceByCredential(credential))?.id).toBe('laptop-0002');
+  expect(new FileSecrets(secretsFile, logger).get(credentialSecret(FLEET))).toBe(credential);
+});

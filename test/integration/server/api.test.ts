@@ -166,6 +166,28 @@ forEachBackend('fleet server on %s', (backend) => {
     expect((await app.inject({ method: 'POST', url: `/v1/fleets/${FLEET}/enroll`, payload: { token: other, deviceId: 'x1' } })).statusCode).toBe(401);
   });
 
+  it('enrolling with the agent\'s own proposed credential is idempotent: a retry after a lost answer gets 200, another proposal 409', async () => {
+    const { app, storage } = await published();
+    const token = await storage.createEnrollmentToken(FLEET);
+    const proposal = `fwd_${'A'.repeat(20)}${'b'.repeat(23)}`;
+    const enroll = (credential: unknown) => app.inject({ method: 'POST', url: `/v1/fleets/${FLEET}/enroll`, payload: { token, deviceId: 'laptop-0009', credential } });
+    const first = await enroll(proposal);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().credential).toBe(proposal);
+    const retry = await enroll(proposal);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().credential).toBe(proposal);
+    expect((await enroll(`fwd_${'c'.repeat(43)}`)).statusCode).toBe(409);
+    const bad = await enroll('short');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/credential/);
+    // Someone else's credential cannot be taken over by proposing it for another id.
+    const other = await app.inject({ method: 'POST', url: `/v1/fleets/${FLEET}/enroll`, payload: { token, deviceId: 'laptop-0010', credential: proposal } });
+    expect(other.statusCode).toBe(409);
+    expect((await storage.deviceByCredential(proposal))!.id).toBe('laptop-0009');
+    expect((await storage.devices(FLEET)).map((d) => d.id)).toEqual(['laptop-0009']);
+  });
+
   it('accepts events once: a retry is duplicate and stored exactly once', async () => {
     const { app, storage } = await published();
     const credential = await enrolled({ app, storage });
