@@ -85,19 +85,27 @@ export const agent: Command = {
     if (opt.flag(inv, 'once')) {
       await engine.settled();
       const snapshot = await engine.getSnapshot();
-      await engine.stop();
+      await built.stop();
       out({ event: 'done', status: snapshot.tray.status, errors: snapshot.errors, outbox: built.store?.get('outbox')?.events.length ?? 0 });
       return snapshot.errors.length === 0 ? 0 : 1;
     }
     return await new Promise<number>((done) => {
       let stopping = false;
+      // `on`, not `once`, and a repeat is ignored: conf's when-exit re-raises the signal after its own handler,
+      // which would otherwise end the process before the engine has stopped.
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        void engine.stop().then(() => done(0));
+        void built.stop().then(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          // A signal ends the command stream too: an open stdin would keep the process alive.
+          if (opt.flag(inv, 'commands')) process.stdin.destroy();
+          done(0);
+        });
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       if (opt.flag(inv, 'commands')) serveControl({ engine, input: process.stdin, write: (line) => inv.io.out(line), onEnd: stop });
     });
   },

@@ -52,6 +52,11 @@ export interface NodeAgentOptions {
 
 export interface NodeAgent {
   engine: Engine;
+  /**
+   * Stops the engine, then ends what the Node adapters hold open: on Linux each clickable notification keeps a
+   * `notify-send --wait` child alive, which would keep the process up until someone dismissed it.
+   */
+  stop(): Promise<void>;
   store?: StateStore;
   rebooter: NodeRebooter;
   /** The device id (undefined when the store could not be opened). */
@@ -75,7 +80,12 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
   const { logger, presenter } = options;
   const rebooter = createRebooter({ dryRun: options.allowRestart !== true, logger });
   const signals = options.signals ?? createSystemSignals({ clock, logger });
-  const notifier = options.notifier ?? createNodeNotifier({ logger });
+  const own = options.notifier === undefined ? createNodeNotifier({ logger }) : undefined;
+  const notifier = options.notifier ?? own!;
+  const stopping = (engine: Engine) => async (): Promise<void> => {
+    await engine.stop();
+    own?.close();
+  };
   const base = {
     clock, timers, notifier, presenter, rebooter, signals, logger, random,
     ...(options.uploadRetryMs !== undefined ? { uploadRetryMs: options.uploadRetryMs } : {}),
@@ -87,11 +97,12 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
     // A state file from a newer agent: never overwritten; the agent shows the error and does nothing else.
     const empty = { get: () => undefined, set: () => undefined };
     const engine = createEngine({ ...base, store: empty, storeError: opened.refusal.message, config: options.config.ok ? { ok: false, message: 'not read: the state store is unusable' } : options.config });
-    return { engine, rebooter };
+    return { engine, rebooter, stop: stopping(engine) };
   }
   const store = opened.store;
   if (!options.config.ok) {
-    return { engine: createEngine({ ...base, store, config: options.config }), store, rebooter, deviceId: store.get('device')?.id };
+    const engine = createEngine({ ...base, store, config: options.config });
+    return { engine, stop: stopping(engine), store, rebooter, deviceId: store.get('device')?.id };
   }
   const config = options.config.config;
   const secrets = new FileSecrets(join(options.stateDir, 'credential.json'), logger);
@@ -136,5 +147,5 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
     config: { ok: true, config: { fleet: config.fleet, groups: config.groups, tags: config.tags, ...(config.locale !== undefined ? { locale: config.locale } : {}) } },
   });
   late.engine = engine;
-  return { engine, store, rebooter, deviceId: store.get('device')?.id, poller, ...(stream !== undefined ? { stream } : {}) };
+  return { engine, stop: stopping(engine), store, rebooter, deviceId: store.get('device')?.id, poller, ...(stream !== undefined ? { stream } : {}) };
 }
