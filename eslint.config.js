@@ -76,6 +76,9 @@ export default tseslint.config(
   { files: ['main/engine/**/*.ts', 'main/platform/**/*.ts'], rules: restrict(importRules.engine) },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } }, rules: restrict(importRules.renderer) },
   { files: ['cli/**/*.ts'], rules: restrict(importRules.serverAndCli) },
+  // The Electron shell composes core/, main/engine and main/platform; the sandboxed preload may load only electron.
+  { files: ['main/electron/**/*.ts'], rules: restrict({ patterns: ban(['**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'], 'main/electron never imports the views, the server or the CLI.') }) },
+  { files: ['preload/preload.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*', '!electron'], allowTypeImports: true, message: 'a sandboxed preload can require only electron: import project types with `import type`.' }] }] } },
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...importRules.serverAndCli.patterns, ...importRules.serverOnly.patterns] }] },

@@ -14,10 +14,11 @@ import { publish } from './commands/publish.js';
 import { status } from './commands/status.js';
 import { server, serverEnrollToken, serverToken } from './commands/server.js';
 import { agent } from './commands/agent.js';
+import { preview } from './commands/preview.js';
 
 /** Every command, by the words that name it (`root init` is two words). */
 const commands: Command[] = [keygen, rootInit, rootRotate, lint, sign, verify, inspect, schema, demo, publish, status];
-commands.push(server, serverToken, serverEnrollToken, agent);
+commands.push(server, serverToken, serverEnrollToken, agent, preview);
 
 const stdio: Output = {
   out: (line) => process.stdout.write(`${line}\n`),

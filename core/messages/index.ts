@@ -14,3 +14,4 @@ export { direction, displayLocale, isLocale, localeChain, LOCALES, resolveLocale
 export { localizedText } from './overrides.js';
 export { choiceLabel, countdownText, incidentText, noticeText, promptText, type NoticeText } from './describe.js';
 export { fleschKincaidGrade, READABILITY, sentences, syllables, words } from './readability.js';
+export { uiText, type UiMessageId, type UiText } from './ui-text.js';

@@ -16,6 +16,7 @@
  *
  * All work runs one task at a time (`serial`): a re-plan never interleaves with a user action.
  */
+import { isAllowedHelpLink } from '../../core/help-links.js';
 import {
   parseRequest, type ActionError, type ActionResult, type AgentError, type AgentRequests, type NoticeView,
   type RequestChannel, type Snapshot,
@@ -599,6 +600,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     openHelpLink: (url) => serial(async () => {
+      // Only https links the signed schedule lists leave the agent, whatever a view asks for.
+      if (!isAllowedHelpLink(await snapshotNow(), url)) {
+        logger.warn('link refused: not an https link listed in the signed schedule', { url });
+        return { ok: false as const, error: { code: 'not-offered' as const, message: 'This link is not in the signed schedule, so it does not open. Please ask IT.' } };
+      }
       options.openExternal?.(url);
       if (options.openExternal === undefined) logger.info('open link', { url });
       return { ok: true as const, snapshot: await snapshotNow() };

@@ -1,9 +1,10 @@
 /**
- * The Node composition of the engine (the "Node agent"): the real adapters — conf state store, 0600 file secrets,
- * Node's fetch, node-notifier, Node SystemSignals, the dry-run rebooter unless restarts are explicitly allowed —
- * wired to the pieces and the engine. `forewarn agent`, `forewarn preview`, the kill -9 tests and the benchmarks
- * all start the agent through here, so what they exercise is what runs. Tests may swap the clock and timers (a
- * manual clock), the notifier (a recorder) and the system signals; nothing else.
+ * The one composition of the engine: the pieces (trust keeper, poller, SSE stream, enrollment, outbox, uploader)
+ * wired to the engine, with the Node adapters by default — conf state store, 0600 file secrets, Node's fetch,
+ * node-notifier, Node SystemSignals, the dry-run rebooter unless restarts are explicitly allowed. `forewarn
+ * agent`, `forewarn preview`, the kill -9 tests and the benchmarks start the agent through here; the Electron app
+ * (main/electron/compose.ts) too, passing its own store backend, secrets, fetch, notifier and signals — so what the
+ * tests exercise is what runs. Tests may swap the clock and timers, the notifier and the system signals.
  */
 import { join } from 'node:path';
 import type { ManagedConfig } from '../../platform/managed-config.js';
@@ -16,9 +17,10 @@ import { Poller } from '../fetch/poller.js';
 import { rootFetcher } from '../fetch/roots.js';
 import { ScheduleStream } from '../fetch/sse.js';
 import type {
-  Clock, Http, Logger, Notifier, Presenter, Random, SystemSignals, Timers,
+  Clock, Http, Logger, Notifier, Presenter, Random, Secrets, SystemSignals, Timers,
 } from '../ports.js';
-import { openConfStore, type StateStore } from '../state/conf-store.js';
+import { openConfStore, openStateStore, type StateStore, type WholeStateBackend } from '../state/conf-store.js';
+import type { StateFiles } from '../state/store-options.js';
 import { TrustKeeper } from '../trust/keeper.js';
 import { createNodeNotifier } from '../notify/node-notifier.js';
 import { Uploader } from '../outbox/uploader.js';
@@ -48,6 +50,10 @@ export interface NodeAgentOptions {
   uploadRetryMs?: number;
   pollIntervalMs?: number;
   openExternal?: (url: string) => void;
+  /** The state file's backend (electron-store in the app); conf by default. */
+  stateBackend?: (files: StateFiles) => WholeStateBackend;
+  /** Where the device credential is kept (safeStorage in the app); a 0600 file in stateDir by default. */
+  secrets?: Secrets;
 }
 
 export interface NodeAgent {
@@ -92,7 +98,9 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
     ...(options.openExternal !== undefined ? { openExternal: options.openExternal } : {}),
   };
 
-  const opened = openConfStore({ cwd: options.stateDir, clock });
+  const opened = options.stateBackend
+    ? openStateStore({ cwd: options.stateDir, clock }, options.stateBackend)
+    : openConfStore({ cwd: options.stateDir, clock });
   if (!opened.ok) {
     // A state file from a newer agent: never overwritten; the agent shows the error and does nothing else.
     const empty = { get: () => undefined, set: () => undefined };
@@ -105,7 +113,7 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
     return { engine, stop: stopping(engine), store, rebooter, deviceId: store.get('device')?.id };
   }
   const config = options.config.config;
-  const secrets = new FileSecrets(join(options.stateDir, 'credential.json'), logger);
+  const secrets = options.secrets ?? new FileSecrets(join(options.stateDir, 'credential.json'), logger);
   const enrollment = new Enrollment({
     serverUrl: config.serverUrl, fleet: config.fleet, http, secrets, store, clock, timers: net, logger,
     token: () => config.enrollmentToken, groups: config.groups, tags: config.tags,

@@ -1,0 +1,10 @@
+// The entry point: mounts the app shell once window.forewarn (preload in Electron, the preview bridge in a
+// browser) is there.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+createRoot(root).render(<StrictMode><App /></StrictMode>);
