@@ -121,8 +121,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
   const built = createElectronAgent({
     config: loaded.ok ? { ok: true, config: loaded.config } : { ok: false, message: loaded.error.message },
     stateDir: options.stateDir ?? join(app.getPath('userData'), 'agent'),
-    // The managed config has no switch for real restarts yet: the app only logs the restart command.
-    allowRestart: false,
+    // The app restarts for real unless IT set `dryRun` in the managed config (a pilot) — or there is no config.
+    allowRestart: loaded.ok && loaded.config.dryRun !== true,
     logger, presenter, notifier, signals, openExternal, clock,
   });
   const { engine } = built;

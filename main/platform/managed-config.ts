@@ -40,6 +40,11 @@ export interface ManagedConfig {
   tags: string[];
   pollIntervalSeconds?: number;
   locale?: string;
+  /**
+   * The restart command is only logged, never run (a pilot group, a lab). Off by default: restarting is what the
+   * desktop app is for. The Node agent stays a dry run unless `--allow-restart`.
+   */
+  dryRun?: boolean;
 }
 
 export type ManagedConfigError = {
@@ -84,6 +89,7 @@ const configSchema = z.strictObject({
   tags: audienceNames.default([]),
   pollIntervalSeconds: z.int().min(MIN_POLL_INTERVAL_SECONDS).max(MAX_POLL_INTERVAL_SECONDS).optional(),
   locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "pt-BR"').optional(),
+  dryRun: z.boolean().default(false),
 });
 
 /** Where the managed config may be, in the order tried. Pure: the platform and environment come in. */
@@ -150,8 +156,10 @@ export function loadManagedConfig(path: string, platform: string = process.platf
     if (issue.code === 'unrecognized_keys') {
       field = fieldPath([...segments, issue.keys[0]!]);
       message = 'is not a known field (users cannot add settings here; see docs for the fields IT may set)';
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      message = 'is required';
+    } else if (issue.code === 'invalid_type') {
+      // zod does not report the input: look it up, so a wrong type is not called missing.
+      const given = segments.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), json.value);
+      message = given === undefined ? 'is required' : `must be ${issue.expected === 'boolean' ? 'true or false' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}, not ${JSON.stringify(given)}`;
     }
     const line = lineOf(text, issue.code === 'unrecognized_keys' ? [...segments, issue.keys[0]!] : segments);
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
@@ -203,6 +211,7 @@ export function loadManagedConfig(path: string, platform: string = process.platf
     rootBytes,
     groups: raw.groups,
     tags: raw.tags,
+    dryRun: raw.dryRun,
     ...(enrollmentToken !== undefined ? { enrollmentToken } : {}),
     ...(raw.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: raw.pollIntervalSeconds } : {}),
     ...(raw.locale !== undefined ? { locale: raw.locale } : {}),

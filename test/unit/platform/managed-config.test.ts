@@ -108,10 +108,19 @@ describe('loadManagedConfig', () => {
     [{ tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }, 'tags', /at most 100/],
     [{ locale: 'english please' }, 'locale', /language tag/],
     [{ colour: 'blue' }, 'colour', /not a known field/],
+    [{ dryRun: 'yes' }, 'dryRun', /must be true or false, not "yes"/],
+    [{ groups: 'finance' }, 'groups', /must be an array, not "finance"/],
   ])('invalid %j -> %s', (patch, field, message) => {
     const r = loadManagedConfig(file({ ...valid, ...patch }));
     expect(!r.ok && r.error).toMatchObject({ kind: 'invalid', field });
     expect(!r.ok && r.error.message).toMatch(message);
+  });
+
+  it('restarts are real unless IT sets dryRun (a pilot group)', () => {
+    const plain = loadManagedConfig(file(valid));
+    expect(plain.ok && plain.config.dryRun).toBe(false);
+    const pilot = loadManagedConfig(file({ ...valid, dryRun: true }));
+    expect(pilot.ok && pilot.config.dryRun).toBe(true);
   });
 
   it('allows http only on loopback', () => {
