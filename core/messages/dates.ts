@@ -80,6 +80,9 @@ export function formatTime(instant: number, ctx: FormatContext): string {
  * before a restart it is safer to say a little less time than there is. From a day on it counts calendar days
  * in the reader's zone, so 22:00 today to 08:00 the day after tomorrow is "in 2 days", not "in 1 day".
  */
+/** How far "in 4 hours" may overstate the time left, as a share of the unit (see formatRelative). */
+const SLACK = 1 / 120;
+
 export function formatRelative(instant: number, ctx: FormatContext): string {
   checkInstant(instant, 'instant');
   checkInstant(ctx.now, 'now');
@@ -87,7 +90,10 @@ export function formatRelative(instant: number, ctx: FormatContext): string {
   const rtf = cached(`rtf|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const diff = instant - ctx.now;
   const abs = Math.abs(diff);
-  const toward = (unit: number): number => Math.trunc(diff / unit) + 0; // + 0 turns -0 into 0
+  // Toward now, so a deadline never sounds further off than it is — with a sliver of slack (1/120 of the unit:
+  // 30 s for hours), so a notice worked out a few seconds after the hour still says "in 4 hours" for a start
+  // 3 h 59 min 55 s away.
+  const toward = (unit: number): number => Math.trunc((diff + Math.sign(diff) * unit * SLACK) / unit) + 0; // + 0 turns -0 into 0
   if (abs < MINUTE) return rtf.format(toward(SECOND), 'second');
   if (abs < HOUR) return rtf.format(toward(MINUTE), 'minute');
   if (abs < DAY) return rtf.format(toward(HOUR), 'hour');

@@ -82,6 +82,12 @@ describe('formatRelative', () => {
     expect(at(T - (MINUTE + 59_000))).toBe('in 1 minute');
   });
 
+  it('a few seconds late does not lose an hour: 3 h 59 min 55 s is "in 4 hours" (1/120 of the unit of slack, no more)', () => {
+    expect(at(T - (4 * HOUR - 5_000))).toBe('in 4 hours');
+    expect(at(T - (4 * HOUR - 31_000))).toBe('in 3 hours');
+    expect(at(T + (4 * HOUR - 5_000))).toBe('4 hours ago');
+  });
+
   it('speaks the reader’s language', () => {
     expect(at(T - 3 * DAY, 'fr')).toBe('dans 3 jours');
     expect(at(Date.UTC(2026, 11, 7, 8, 0), 'de')).toBe('morgen');
