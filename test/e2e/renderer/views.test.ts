@@ -18,7 +18,7 @@ interface ViewCase {
 
 const CASES: ViewCase[] = [
   { view: 'incident', scene: 'incident', params: { maintenance: PHISHING }, shows: [/I have read this/, /Report button in Outlook/] },
-  { view: 'notice', scene: 'advance', params: { maintenance: PATCH }, shows: [/^Coming in 3 hours: Monthly updates/, /OK, got it/, /Leave your laptop on/, /From Tuesday, December 8 at 10:00 PM/] },
+  { view: 'notice', scene: 'advance', params: { maintenance: PATCH }, shows: [/^Coming in 4 hours: Monthly updates/, /OK, got it/, /Leave your laptop on/, /From Tuesday, December 8 at 10:00 PM/] },
   { view: 'restart-prompt', scene: 'prompt', shows: [/Time to restart/, /Time left:/, /Deadline:/, /You can put it off 3 more times/, /Remind me in 4 hours/, /Pick a time/] },
   { view: 'countdown', scene: 'countdown', shows: [/Restarting soon/, /Your computer will restart at/, /Restart now/] },
   { view: 'how-we-patch', scene: 'prompt', shows: [/How we keep your computer up to date/, /second Tuesday/] },
