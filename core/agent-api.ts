@@ -83,7 +83,9 @@ export type ActionErrorCode =
 
 export interface ActionError {
   code: ActionErrorCode;
+  /** Plain language for the views, in the reader's language (core/messages); the detail is for IT and the logs. */
   message: string;
+  detail?: string;
 }
 
 /** Every action answers with the snapshot after it, or a typed refusal; it never throws across the boundary. */

@@ -44,7 +44,7 @@ export function noticeText(n: NoticeDue, m: Maintenance, ctx: FormatContext): No
         : f.stage === 'in-progress' ? formatMessage('notice.catchUp.inProgress', facts, ctx)
           : f.stage === 'restart-needed' ? formatMessage('notice.catchUp.restartNeeded', facts, ctx)
             : f.stage === 'all-done' ? formatMessage('notice.catchUp.allDone', facts, ctx)
-              : withSummary(summary, title);
+              : incidentCatchUp(m, ctx, f.end);
       return { title: formatMessage('notice.catchUp.title', {}, ctx), body };
     }
     case 'incident':
@@ -82,6 +82,15 @@ export function choiceLabel(c: RestartChoice, ctx: FormatContext): string {
   if (c.kind === 'restart-now') return formatMessage('prompt.choice.restartNow', {}, ctx);
   if (c.kind === 'defer') return formatMessage('prompt.choice.deferFor', { duration: formatDuration(c.seconds, ctx) }, ctx);
   return formatMessage('prompt.choice.pickTime', {}, ctx);
+}
+
+/**
+ * A catch-up for an incident or outage: says an IT notice came ("IT sent you a notice: “…”."), then what it says,
+ * with the same words (IT's own or a template's, in the reader's language) as the incident notice itself.
+ */
+function incidentCatchUp(m: Maintenance, ctx: FormatContext, end: number): string {
+  const t = incidentText(m, ctx, end);
+  return `${formatMessage('notice.catchUp.incident', { title: t.title }, ctx)} ${t.body}`;
 }
 
 function withSummary(summary: string | undefined, text: string): string {

@@ -13,5 +13,6 @@ export { argumentsOf, formatMessage, type MessageValue } from './format.js';
 export { direction, displayLocale, isLocale, localeChain, LOCALES, resolveLocale, SOURCE_LOCALE, type Locale } from './locales.js';
 export { localizedText } from './overrides.js';
 export { choiceLabel, countdownText, incidentText, noticeText, promptText, type NoticeText } from './describe.js';
+export { agentErrorText, refusalText, type AgentErrorText, type RefusalReason } from './problems.js';
 export { fleschKincaidGrade, READABILITY, sentences, syllables, words } from './readability.js';
 export { uiText, type UiMessageId, type UiText } from './ui-text.js';

@@ -18,17 +18,17 @@
  */
 import { isAllowedHelpLink } from '../../core/help-links.js';
 import {
-  parseRequest, type ActionError, type ActionResult, type AgentError, type AgentRequests, type NoticeView,
-  type RequestChannel, type Snapshot,
+  parseRequest, type ActionError, type ActionResult, type AgentRequests, type NoticeView, type RequestChannel,
+  type Snapshot,
 } from '../../core/agent-api.js';
 import type { ForewarnEvent } from '../../core/events/index.js';
-import { noticeText } from '../../core/messages/index.js';
+import { noticeText, refusalText, type FormatContext, type RefusalReason } from '../../core/messages/index.js';
 import {
   acknowledge as acknowledgeState, appliesTo, defer as deferState, markCompleted, markPromptShown, markShown, plan,
   recordPlan, restartOptions, type AgentState, type DeviceContext, type NoticeDue, type Plan, type PolicySettings,
 } from '../../core/policy/index.js';
 import type { Schedule } from '../../core/schedule/index.js';
-import { buildSnapshot } from './actions/snapshot.js';
+import { buildSnapshot, type EngineError } from './actions/snapshot.js';
 import type {
   Clock, Logger, Notifier, OsNotification, Presenter, Random, Rebooter, Store, SystemSignals, Timers, Urgency,
 } from './ports.js';
@@ -153,8 +153,8 @@ export function createEngine(options: EngineOptions): Engine {
   let uploadFailures = 0;
   let uploadDueAt: number | undefined;
   let checkInDueAt: number | undefined;
-  let enrollmentError: AgentError | undefined;
-  let lastRejection: AgentError | undefined;
+  let enrollmentError: EngineError | undefined;
+  let lastRejection: EngineError | undefined;
   let lastSnapshot: Snapshot | undefined;
   let countdownOpened: string | undefined;
   const recent: NoticeView[] = [];
@@ -186,6 +186,11 @@ export function createEngine(options: EngineOptions): Engine {
     return await pieces.outbox.add(event);
   }
 
+  /** The reader's language: a locale from managed config wins over the OS's. */
+  const locale = (): string => config?.locale ?? signals.locale();
+  /** The reader's language, zone and moment, for the words of a refusal (the snapshot's use the same device context). */
+  const readerContext = (): FormatContext => ({ locale: locale(), zone: signals.zone(), now: clock.now() });
+
   async function device(now: number): Promise<DeviceContext> {
     const [busy, restartPending] = await Promise.all([
       signals.busy().catch(() => ({})),
@@ -193,7 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
     ]);
     void now;
     return {
-      zone: signals.zone(), locale: config?.locale ?? signals.locale(), groups: config?.groups ?? [], tags: config?.tags ?? [],
+      zone: signals.zone(), locale: locale(), groups: config?.groups ?? [], tags: config?.tags ?? [],
       busy, restartPending, lastBoot: signals.lastBoot(),
     };
   }
@@ -261,9 +266,9 @@ export function createEngine(options: EngineOptions): Engine {
   async function replanNow(reason: string): Promise<void> {
     if (!running) return;
     const now = clock.now();
-    const errors: AgentError[] = [];
-    if (options.storeError !== undefined) errors.push({ kind: 'store', message: 'The agent could not open its memory on this computer. Please contact IT.', detail: options.storeError });
-    else if (!options.config.ok) errors.push({ kind: 'no-config', message: 'This computer is not set up for update notices yet. Please contact IT.', detail: options.config.message });
+    const errors: EngineError[] = [];
+    if (options.storeError !== undefined) errors.push({ kind: 'store', detail: options.storeError });
+    else if (!options.config.ok) errors.push({ kind: 'no-config', detail: options.config.message });
     if (enrollmentError !== undefined) errors.push(enrollmentError);
     const cur = current(now);
     const ctx = await device(now);
@@ -405,14 +410,14 @@ export function createEngine(options: EngineOptions): Engine {
       const message = `the restart command failed: ${String((error as Error)?.message ?? error)}`.slice(0, 500);
       for (const m of open) await addEvent({ type: 'failed', at: iso(clock.now()), maintenance: m.id, reason: message, zone: ctx.zone });
       remember({ restarts: (memory().restarts ?? []).filter((r) => !open.some((m) => m.id === r.maintenance)) });
-      return { code: 'restart-failed', message };
+      return { code: 'restart-failed', message: refusalText('restart-failed', readerContext()), detail: message };
     } finally {
       requestUpload();
     }
   }
 
   /** The tray's error for a schedule that cannot be used; an expiry is reported once per version. */
-  async function scheduleError(cur: Exclude<CurrentSchedule, { status: 'valid' }>): Promise<AgentError> {
+  async function scheduleError(cur: Exclude<CurrentSchedule, { status: 'valid' }>): Promise<EngineError> {
     if (cur.status === 'expired') {
       const version = cur.version ?? 0;
       if (memory().expiredReported !== version) {
@@ -420,16 +425,16 @@ export function createEngine(options: EngineOptions): Engine {
         remember({ expiredReported: version });
         requestUpload();
       }
-      return { kind: 'expired-schedule', message: 'The update schedule on this computer is out of date. It will update when IT publishes a new one.', detail: cur.detail };
+      return { kind: 'expired-schedule', detail: cur.detail };
     }
-    if (cur.status === 'none') return { kind: 'no-schedule', message: 'No update schedule yet. Trying again soon.', detail: cur.detail };
-    return { kind: 'rejected-schedule', message: 'The update schedule could not be checked. Please contact IT.', detail: `${cur.rejection.reason}: ${cur.rejection.detail}` };
+    if (cur.status === 'none') return { kind: 'no-schedule', detail: cur.detail };
+    return { kind: 'rejected-schedule', detail: `${cur.rejection.reason}: ${cur.rejection.detail}` };
   }
 
   /** A rejected schedule from the server: reported once per distinct reason and detail. */
   async function reportRejection(reason: string, detail: string): Promise<void> {
     const key = `${reason}:${detail}`.slice(0, 2200);
-    lastRejection = { kind: 'rejected-schedule', message: 'A new update schedule was refused because it could not be verified. IT has been told.', detail: `${reason}: ${detail}` };
+    lastRejection = { kind: 'rejected-schedule', text: 'rejected-update', detail: `${reason}: ${detail}` };
     if (memory().rejectionReported === key) return;
     await addEvent({ type: 'schedule-rejected', at: iso(clock.now()), reason: reason.slice(0, 64), detail: (detail || reason).slice(0, 2000) });
     remember({ rejectionReported: key });
@@ -494,7 +499,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     // Not reaching the server is not an enrollment problem for IT: the last check already says "unreachable".
     if ('detail' in r && r.detail === 'unreachable') return false;
-    enrollmentError = { kind: 'enrollment', message: 'This computer could not sign up with the update server. Please contact IT.', detail: r.message };
+    enrollmentError = { kind: 'enrollment', detail: r.message };
     return false;
   }
 
@@ -514,13 +519,18 @@ export function createEngine(options: EngineOptions): Engine {
     if (lastSnapshot !== undefined) return lastSnapshot;
     // Not started (or stopped before its first plan): what the views can show is the error, if any.
     const now = clock.now();
-    const errors: AgentError[] = [];
-    if (options.storeError !== undefined) errors.push({ kind: 'store', message: 'The agent could not open its memory on this computer. Please contact IT.', detail: options.storeError });
-    else if (!options.config.ok) errors.push({ kind: 'no-config', message: 'This computer is not set up for update notices yet. Please contact IT.', detail: options.config.message });
+    const errors: EngineError[] = [];
+    if (options.storeError !== undefined) errors.push({ kind: 'store', detail: options.storeError });
+    else if (!options.config.ok) errors.push({ kind: 'no-config', detail: options.config.message });
     return buildSnapshot({ now, device: await device(now), agent: agentState(), notices: recent, errors, dryRun: rebooter.dryRun });
   }
 
-  const refuse = (code: ActionError['code'], message: string): ActionResult => ({ ok: false, error: { code, message } });
+  /** A refused action: the reason in the reader's words (core/messages), the specifics for IT in `detail`. */
+  function refuse(reason: RefusalReason, detail?: string): ActionResult {
+    const error: ActionError = { code: reason === 'link-not-offered' ? 'not-offered' : reason, message: refusalText(reason, readerContext()) };
+    if (detail !== undefined) error.detail = detail;
+    return { ok: false, error };
+  }
 
   /** After a user action: the state changed, so plan again, then upload. */
   async function done(reason: string): Promise<ActionResult> {
@@ -556,7 +566,7 @@ export function createEngine(options: EngineOptions): Engine {
       const a = await actionable();
       if ('ok' in a) return a;
       const r = deferState(agentState(), a.schedule, a.ctx, maintenance, choice, a.now, options.settings);
-      if (!r.ok) return refuse(r.reason, refusalText(r.reason));
+      if (!r.ok) return refuse(r.reason, `defer "${maintenance}": ${r.reason}`);
       const entry = r.state.maintenances[maintenance]!;
       const until = choice.kind === 'defer' ? a.now + choice.seconds * 1000 : choice.at;
       await addEvent({
@@ -603,7 +613,7 @@ export function createEngine(options: EngineOptions): Engine {
       // Only https links the signed schedule lists leave the agent, whatever a view asks for.
       if (!isAllowedHelpLink(await snapshotNow(), url)) {
         logger.warn('link refused: not an https link listed in the signed schedule', { url });
-        return { ok: false as const, error: { code: 'not-offered' as const, message: 'This link is not in the signed schedule, so it does not open. Please ask IT.' } };
+        return refuse('link-not-offered', 'not an https link listed in the signed schedule');
       }
       options.openExternal?.(url);
       if (options.openExternal === undefined) logger.info('open link', { url });
@@ -615,15 +625,6 @@ export function createEngine(options: EngineOptions): Engine {
       return { ok: true as const, snapshot: await snapshotNow() };
     }),
   };
-
-  function refusalText(reason: string): string {
-    switch (reason) {
-      case 'unknown-maintenance': return 'There is no such maintenance for this computer.';
-      case 'not-pending': return 'No restart is waiting for this maintenance.';
-      case 'no-deferrals-left': return 'You have put this restart off as many times as allowed.';
-      default: return 'That choice is not offered now.';
-    }
-  }
 
   function pollResultNow(result: PollResult): void {
     void serial(async () => {

@@ -32,6 +32,7 @@ export const de = {
   'notice.catchUp.restartNeeded':
     'Ihr Computer hat Updates bekommen: {title}. Bitte starten Sie bis {deadline} ({relative}) neu, um sie abzuschließen. Speichern Sie vorher Ihre Arbeit.',
   'notice.catchUp.allDone': 'Ihr Computer hat Updates bekommen: {title}. Sie sind abgeschlossen. Sie müssen nichts tun.',
+  'notice.catchUp.incident': 'Die IT hat Ihnen eine Meldung geschickt: „{title}“.',
   'notice.deadlinePassed.title': 'Ihr Computer startet bald neu',
   'notice.deadlinePassed.body':
     'Die Frist für den Neustart ist vorbei. Ihr Computer startet um {time} ({relative}) neu. Bitte speichern Sie jetzt Ihre Arbeit.',
@@ -169,6 +170,25 @@ export const de = {
   'ui.feedback.empty': 'Bitte schreiben Sie ein paar Worte zum Problem.',
   'ui.feedback.tooLong': 'Bitte fassen Sie sich kürzer.',
   'ui.feedback.another': 'Noch eine schreiben',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Diese Wartung gibt es für diesen Computer nicht.',
+  'refusal.notPending': 'Für diese Wartung steht kein Neustart an.',
+  'refusal.noDeferralsLeft': 'Sie haben diesen Neustart so oft verschoben, wie es erlaubt ist.',
+  'refusal.notOffered': 'Diese Auswahl ist gerade nicht möglich.',
+  'refusal.linkNotOffered': 'Dieser Link steht nicht im signierten Plan, darum öffnet er sich nicht. Bitte fragen Sie die IT.',
+  'refusal.noSchedule': 'Es gibt noch keinen gültigen Update-Plan. Bitte versuchen Sie es später noch einmal.',
+  'refusal.notRunning': 'Forewarn ist noch nicht bereit. Bitte versuchen Sie es gleich noch einmal.',
+  'refusal.restartFailed': 'Ihr Computer konnte nicht neu starten. Die IT weiß Bescheid. Bitte versuchen Sie es noch einmal oder fragen Sie die IT.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'Die Forewarn-App konnte ihren Speicher auf diesem Computer nicht öffnen. Bitte wenden Sie sich an die IT.',
+  'error.noConfig': 'Dieser Computer ist noch nicht für Update-Hinweise eingerichtet. Bitte wenden Sie sich an die IT.',
+  'error.noSchedule': 'Noch kein Update-Plan. Neuer Versuch in Kürze.',
+  'error.expiredSchedule': 'Der Update-Plan auf diesem Computer ist veraltet. Er wird aktualisiert, sobald die IT einen neuen veröffentlicht.',
+  'error.rejectedSchedule': 'Der Update-Plan konnte nicht geprüft werden. Bitte wenden Sie sich an die IT.',
+  'error.rejectedUpdate': 'Ein neuer Update-Plan wurde abgelehnt, weil er nicht geprüft werden konnte. Die IT weiß Bescheid.',
+  'error.enrollment': 'Dieser Computer konnte sich nicht beim Update-Server anmelden. Bitte wenden Sie sich an die IT.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Als Nächstes: {title}. {start}',

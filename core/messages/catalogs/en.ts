@@ -41,6 +41,7 @@ export const en = {
   'notice.catchUp.restartNeeded':
     'Your computer got updates: {title}. Please restart by {deadline} ({relative}) to finish. Save your work first.',
   'notice.catchUp.allDone': 'Your computer got updates: {title}. They are done. You don’t need to do anything.',
+  'notice.catchUp.incident': 'IT sent you a notice: “{title}”.',
   'notice.deadlinePassed.title': 'Your computer will restart soon',
   'notice.deadlinePassed.body':
     'The time to restart has passed. Your computer will restart at {time} ({relative}). Please save your work now.',
@@ -181,6 +182,25 @@ export const en = {
   'ui.feedback.empty': 'Please write a few words about the problem.',
   'ui.feedback.tooLong': 'Please make it shorter.',
   'ui.feedback.another': 'Write another',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'There is no such maintenance for this computer.',
+  'refusal.notPending': 'No restart is waiting for this maintenance.',
+  'refusal.noDeferralsLeft': 'You have put this restart off as many times as allowed.',
+  'refusal.notOffered': 'That choice is not offered now.',
+  'refusal.linkNotOffered': 'This link is not in the signed schedule, so it does not open. Please ask IT.',
+  'refusal.noSchedule': 'There is no update schedule to act on yet. Please try again later.',
+  'refusal.notRunning': 'Forewarn is not ready yet. Please try again in a moment.',
+  'refusal.restartFailed': 'Your computer could not restart. IT has been told. Please try again, or ask IT for help.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'The Forewarn app could not open its memory on this computer. Please contact IT.',
+  'error.noConfig': 'This computer is not set up for update notices yet. Please contact IT.',
+  'error.noSchedule': 'No update schedule yet. Trying again soon.',
+  'error.expiredSchedule': 'The update schedule on this computer is out of date. It will update when IT publishes a new one.',
+  'error.rejectedSchedule': 'The update schedule could not be checked. Please contact IT.',
+  'error.rejectedUpdate': 'A new update schedule was refused because it could not be verified. IT has been told.',
+  'error.enrollment': 'This computer could not sign up with the update server. Please contact IT.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Next: {title}. {start}',

@@ -33,6 +33,7 @@ export const es = {
   'notice.catchUp.restartNeeded':
     'Tu equipo recibió actualizaciones: {title}. Reinicia antes del {deadline} ({relative}) para terminar. Antes, guarda tu trabajo.',
   'notice.catchUp.allDone': 'Tu equipo recibió actualizaciones: {title}. Ya han terminado. No tienes que hacer nada.',
+  'notice.catchUp.incident': 'TI te ha enviado un aviso: «{title}».',
   'notice.deadlinePassed.title': 'Tu equipo se reiniciará pronto',
   'notice.deadlinePassed.body':
     'Ya pasó el plazo para reiniciar. Tu equipo se reiniciará a las {time} ({relative}). Guarda tu trabajo ahora.',
@@ -166,6 +167,25 @@ export const es = {
   'ui.feedback.empty': 'Escribe unas palabras sobre el problema.',
   'ui.feedback.tooLong': 'Hazlo más corto, por favor.',
   'ui.feedback.another': 'Escribir otro',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'No hay ningún mantenimiento así para este equipo.',
+  'refusal.notPending': 'No hay ningún reinicio pendiente para este mantenimiento.',
+  'refusal.noDeferralsLeft': 'Ya has pospuesto este reinicio todas las veces permitidas.',
+  'refusal.notOffered': 'Esa opción no está disponible ahora.',
+  'refusal.linkNotOffered': 'Este enlace no está en el calendario firmado, así que no se abre. Pregunta a TI.',
+  'refusal.noSchedule': 'Todavía no hay un calendario de actualizaciones válido. Inténtalo de nuevo más tarde.',
+  'refusal.notRunning': 'Forewarn aún no está listo. Inténtalo de nuevo en un momento.',
+  'refusal.restartFailed': 'Tu equipo no se pudo reiniciar. TI ya lo sabe. Inténtalo de nuevo o pide ayuda a TI.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'La app Forewarn no pudo abrir su memoria en este equipo. Contacta con TI.',
+  'error.noConfig': 'Este equipo aún no está configurado para los avisos de actualizaciones. Contacta con TI.',
+  'error.noSchedule': 'Aún no hay calendario de actualizaciones. Lo intentaremos pronto de nuevo.',
+  'error.expiredSchedule': 'El calendario de actualizaciones de este equipo ha caducado. Se actualizará cuando TI publique uno nuevo.',
+  'error.rejectedSchedule': 'No se pudo comprobar el calendario de actualizaciones. Contacta con TI.',
+  'error.rejectedUpdate': 'Se rechazó un nuevo calendario de actualizaciones porque no se pudo verificar. TI ya lo sabe.',
+  'error.enrollment': 'Este equipo no pudo registrarse en el servidor de actualizaciones. Contacta con TI.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Próximo: {title}. {start}',

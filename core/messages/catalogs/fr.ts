@@ -34,6 +34,7 @@ export const fr = {
     'Votre ordinateur a reçu des mises à jour : {title}. Veuillez redémarrer d’ici le {deadline} ({relative}) pour terminer. Enregistrez d’abord votre travail.',
   'notice.catchUp.allDone':
     'Votre ordinateur a reçu des mises à jour : {title}. Elles sont terminées. Vous n’avez rien à faire.',
+  'notice.catchUp.incident': 'Le service informatique vous a envoyé un avis : « {title} ».',
   'notice.deadlinePassed.title': 'Votre ordinateur va bientôt redémarrer',
   'notice.deadlinePassed.body':
     'Le délai pour redémarrer est passé. Votre ordinateur redémarrera à {time} ({relative}). Enregistrez votre travail maintenant.',
@@ -171,6 +172,27 @@ export const fr = {
   'ui.feedback.empty': 'Écrivez quelques mots sur le problème.',
   'ui.feedback.tooLong': 'Merci de raccourcir le texte.',
   'ui.feedback.another': 'En écrire un autre',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Cette maintenance n’existe pas pour cet ordinateur.',
+  'refusal.notPending': 'Aucun redémarrage n’est en attente pour cette maintenance.',
+  'refusal.noDeferralsLeft': 'Vous avez déjà reporté ce redémarrage autant de fois que permis.',
+  'refusal.notOffered': 'Ce choix n’est pas proposé pour le moment.',
+  'refusal.linkNotOffered': 'Ce lien ne figure pas dans le calendrier signé, il ne s’ouvre donc pas. Veuillez demander au service informatique.',
+  'refusal.noSchedule': 'Il n’y a pas encore de calendrier de mises à jour valide. Veuillez réessayer plus tard.',
+  'refusal.notRunning': 'Forewarn n’est pas encore prêt. Veuillez réessayer dans un instant.',
+  'refusal.restartFailed':
+    'Votre ordinateur n’a pas pu redémarrer. Le service informatique est prévenu. Veuillez réessayer ou demander de l’aide au service informatique.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'L’app Forewarn n’a pas pu ouvrir sa mémoire sur cet ordinateur. Veuillez contacter le service informatique.',
+  'error.noConfig': 'Cet ordinateur n’est pas encore configuré pour les avis de mises à jour. Veuillez contacter le service informatique.',
+  'error.noSchedule': 'Pas encore de calendrier de mises à jour. Nouvel essai bientôt.',
+  'error.expiredSchedule':
+    'Le calendrier de mises à jour de cet ordinateur n’est plus valable. Il sera remplacé quand le service informatique en publiera un nouveau.',
+  'error.rejectedSchedule': 'Le calendrier de mises à jour n’a pas pu être vérifié. Veuillez contacter le service informatique.',
+  'error.rejectedUpdate': 'Un nouveau calendrier de mises à jour a été refusé, car il n’a pas pu être vérifié. Le service informatique est prévenu.',
+  'error.enrollment': 'Cet ordinateur n’a pas pu s’inscrire auprès du serveur de mises à jour. Veuillez contacter le service informatique.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Prochain : {title}. {start}',

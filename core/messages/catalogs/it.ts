@@ -33,6 +33,7 @@ export const it = {
   'notice.catchUp.restartNeeded':
     'Il computer ha ricevuto aggiornamenti: {title}. Riavvia entro {deadline} ({relative}) per completarli. Prima salva il tuo lavoro.',
   'notice.catchUp.allDone': 'Il computer ha ricevuto aggiornamenti: {title}. Sono finiti. Non devi fare nulla.',
+  'notice.catchUp.incident': 'L’IT ti ha inviato un avviso: «{title}».',
   'notice.deadlinePassed.title': 'Il computer si riavvierà a breve',
   'notice.deadlinePassed.body':
     'Il tempo per riavviare è scaduto. Il computer si riavvierà alle {time} ({relative}). Salva subito il tuo lavoro.',
@@ -166,6 +167,25 @@ export const it = {
   'ui.feedback.empty': 'Scrivi qualche parola sul problema.',
   'ui.feedback.tooLong': 'Accorcia il testo, per favore.',
   'ui.feedback.another': 'Scrivine un altro',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Questa manutenzione non esiste per questo computer.',
+  'refusal.notPending': 'Nessun riavvio è in attesa per questa manutenzione.',
+  'refusal.noDeferralsLeft': 'Hai già rimandato questo riavvio tutte le volte consentite.',
+  'refusal.notOffered': 'Questa scelta non è disponibile ora.',
+  'refusal.linkNotOffered': 'Questo link non è nel calendario firmato, quindi non si apre. Chiedi all’IT.',
+  'refusal.noSchedule': 'Non c’è ancora un calendario degli aggiornamenti valido. Riprova più tardi.',
+  'refusal.notRunning': 'Forewarn non è ancora pronto. Riprova tra poco.',
+  'refusal.restartFailed': 'Il computer non è riuscito a riavviarsi. L’IT è già informato. Riprova o chiedi aiuto all’IT.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'L’app Forewarn non è riuscita ad aprire la sua memoria su questo computer. Contatta l’IT.',
+  'error.noConfig': 'Questo computer non è ancora configurato per gli avvisi sugli aggiornamenti. Contatta l’IT.',
+  'error.noSchedule': 'Ancora nessun calendario degli aggiornamenti. Nuovo tentativo a breve.',
+  'error.expiredSchedule': 'Il calendario degli aggiornamenti su questo computer è scaduto. Si aggiornerà quando l’IT ne pubblicherà uno nuovo.',
+  'error.rejectedSchedule': 'Non è stato possibile controllare il calendario degli aggiornamenti. Contatta l’IT.',
+  'error.rejectedUpdate': 'Un nuovo calendario degli aggiornamenti è stato rifiutato perché non è stato possibile verificarlo. L’IT è già informato.',
+  'error.enrollment': 'Questo computer non è riuscito a registrarsi sul server degli aggiornamenti. Contatta l’IT.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Prossimo: {title}. {start}',

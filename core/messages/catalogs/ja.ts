@@ -33,6 +33,7 @@ export const ja = {
   'notice.catchUp.restartNeeded':
     'コンピューターが更新されました：{title}。完了するには、{deadline}（{relative}）までに再起動してください。先に作業を保存してください。',
   'notice.catchUp.allDone': 'コンピューターが更新されました：{title}。更新は終わっています。何もする必要はありません。',
+  'notice.catchUp.incident': 'IT からお知らせが届いています：「{title}」。',
   'notice.deadlinePassed.title': 'まもなくコンピューターが再起動します',
   'notice.deadlinePassed.body':
     '再起動の期限が過ぎました。コンピューターは{time}（{relative}）に再起動します。今すぐ作業を保存してください。',
@@ -164,6 +165,25 @@ export const ja = {
   'ui.feedback.empty': '問題について少し書いてください。',
   'ui.feedback.tooLong': 'もう少し短くしてください。',
   'ui.feedback.another': 'もう一通書く',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'このコンピューターにはそのメンテナンスはありません。',
+  'refusal.notPending': 'このメンテナンスで待っている再起動はありません。',
+  'refusal.noDeferralsLeft': 'この再起動は、許可された回数まですでに延期しています。',
+  'refusal.notOffered': 'その選択肢は今は選べません。',
+  'refusal.linkNotOffered': 'このリンクは署名された予定に含まれていないため、開きません。IT に相談してください。',
+  'refusal.noSchedule': 'まだ有効な更新予定がありません。しばらくしてからもう一度試してください。',
+  'refusal.notRunning': 'Forewarn はまだ準備ができていません。少し待ってからもう一度試してください。',
+  'refusal.restartFailed': 'コンピューターを再起動できませんでした。IT には連絡済みです。もう一度試すか、IT に相談してください。',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'Forewarn アプリがこのコンピューターで記録を開けませんでした。IT に連絡してください。',
+  'error.noConfig': 'このコンピューターは、まだ更新のお知らせを受け取る設定になっていません。IT に連絡してください。',
+  'error.noSchedule': 'まだ更新予定がありません。まもなく再試行します。',
+  'error.expiredSchedule': 'このコンピューターの更新予定は期限切れです。IT が新しい予定を公開すると更新されます。',
+  'error.rejectedSchedule': '更新予定を確認できませんでした。IT に連絡してください。',
+  'error.rejectedUpdate': '新しい更新予定は確認できなかったため、使いません。IT には連絡済みです。',
+  'error.enrollment': 'このコンピューターは更新サーバーに登録できませんでした。IT に連絡してください。',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': '次の予定: {title}。{start}',

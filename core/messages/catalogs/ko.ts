@@ -34,6 +34,7 @@ export const ko = {
   'notice.catchUp.restartNeeded':
     '컴퓨터가 업데이트되었습니다: {title}. 완료하려면 {deadline}({relative})까지 다시 시작하세요. 먼저 작업을 저장하세요.',
   'notice.catchUp.allDone': '컴퓨터가 업데이트되었습니다: {title}. 업데이트가 끝났습니다. 아무것도 하지 않아도 됩니다.',
+  'notice.catchUp.incident': 'IT에서 알림을 보냈습니다: “{title}”.',
   'notice.deadlinePassed.title': '곧 컴퓨터가 다시 시작됩니다',
   'notice.deadlinePassed.body':
     '다시 시작 기한이 지났습니다. 컴퓨터가 {time}({relative})에 다시 시작됩니다. 지금 작업을 저장하세요.',
@@ -162,6 +163,25 @@ export const ko = {
   'ui.feedback.empty': '문제에 대해 몇 마디 적어 주세요.',
   'ui.feedback.tooLong': '조금 더 짧게 써 주세요.',
   'ui.feedback.another': '하나 더 쓰기',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': '이 컴퓨터에는 해당 유지 관리가 없습니다.',
+  'refusal.notPending': '이 유지 관리에는 대기 중인 다시 시작이 없습니다.',
+  'refusal.noDeferralsLeft': '이 다시 시작은 허용된 횟수만큼 이미 미뤘습니다.',
+  'refusal.notOffered': '그 선택은 지금 할 수 없습니다.',
+  'refusal.linkNotOffered': '이 링크는 서명된 일정에 없어서 열리지 않습니다. IT에 문의하세요.',
+  'refusal.noSchedule': '아직 유효한 업데이트 일정이 없습니다. 나중에 다시 시도하세요.',
+  'refusal.notRunning': 'Forewarn이 아직 준비되지 않았습니다. 잠시 후 다시 시도하세요.',
+  'refusal.restartFailed': '컴퓨터를 다시 시작하지 못했습니다. IT에 이미 알렸습니다. 다시 시도하거나 IT에 도움을 요청하세요.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'Forewarn 앱이 이 컴퓨터에 저장된 기록을 열 수 없었습니다. IT에 문의하세요.',
+  'error.noConfig': '이 컴퓨터는 아직 업데이트 알림을 받도록 설정되지 않았습니다. IT에 문의하세요.',
+  'error.noSchedule': '아직 업데이트 일정이 없습니다. 곧 다시 시도합니다.',
+  'error.expiredSchedule': '이 컴퓨터의 업데이트 일정이 만료되었습니다. IT가 새 일정을 게시하면 업데이트됩니다.',
+  'error.rejectedSchedule': '업데이트 일정을 확인할 수 없었습니다. IT에 문의하세요.',
+  'error.rejectedUpdate': '새 업데이트 일정을 확인할 수 없어서 받지 않았습니다. IT에 이미 알렸습니다.',
+  'error.enrollment': '이 컴퓨터를 업데이트 서버에 등록할 수 없었습니다. IT에 문의하세요.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': '다음 일정: {title}. {start}',

@@ -32,6 +32,7 @@ export const nl = {
   'notice.catchUp.restartNeeded':
     'Je computer heeft updates gekregen: {title}. Start opnieuw op vóór {deadline} ({relative}) om ze af te ronden. Sla eerst je werk op.',
   'notice.catchUp.allDone': 'Je computer heeft updates gekregen: {title}. Ze zijn klaar. Je hoeft niets te doen.',
+  'notice.catchUp.incident': 'IT heeft je een melding gestuurd: “{title}”.',
   'notice.deadlinePassed.title': 'Je computer start binnenkort opnieuw op',
   'notice.deadlinePassed.body':
     'De tijd om opnieuw op te starten is voorbij. Je computer start om {time} ({relative}) opnieuw op. Sla nu je werk op.',
@@ -167,6 +168,25 @@ export const nl = {
   'ui.feedback.empty': 'Schrijf een paar woorden over het probleem.',
   'ui.feedback.tooLong': 'Maak het wat korter.',
   'ui.feedback.another': 'Nog een schrijven',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Dit onderhoud bestaat niet voor deze computer.',
+  'refusal.notPending': 'Je computer hoeft voor dit onderhoud niet opnieuw op te starten.',
+  'refusal.noDeferralsLeft': 'Je hebt het opnieuw opstarten al zo vaak uitgesteld als mag.',
+  'refusal.notOffered': 'Die keuze is nu niet mogelijk.',
+  'refusal.linkNotOffered': 'Deze link staat niet in het ondertekende schema, dus hij gaat niet open. Vraag het aan IT.',
+  'refusal.noSchedule': 'Er is nog geen geldig updateschema. Probeer het later opnieuw.',
+  'refusal.notRunning': 'Forewarn is nog niet klaar. Probeer het zo opnieuw.',
+  'refusal.restartFailed': 'Je computer kon niet opnieuw opstarten. IT is op de hoogte. Probeer het opnieuw of vraag IT om hulp.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'De Forewarn-app kon zijn geheugen op deze computer niet openen. Neem contact op met IT.',
+  'error.noConfig': 'Deze computer is nog niet ingesteld voor updatemeldingen. Neem contact op met IT.',
+  'error.noSchedule': 'Nog geen updateschema. We proberen het zo opnieuw.',
+  'error.expiredSchedule': 'Het updateschema op deze computer is verlopen. Het wordt bijgewerkt zodra IT een nieuw schema publiceert.',
+  'error.rejectedSchedule': 'Het updateschema kon niet worden gecontroleerd. Neem contact op met IT.',
+  'error.rejectedUpdate': 'Een nieuw updateschema is geweigerd, omdat het niet kon worden gecontroleerd. IT is op de hoogte.',
+  'error.enrollment': 'Deze computer kon zich niet aanmelden bij de updateserver. Neem contact op met IT.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Volgende: {title}. {start}',

@@ -36,6 +36,7 @@ export const pl = {
   'notice.catchUp.restartNeeded':
     'Komputer dostał aktualizacje: {title}. Aby je zakończyć, uruchom go ponownie. Termin: {deadline} ({relative}). Najpierw zapisz swoją pracę.',
   'notice.catchUp.allDone': 'Komputer dostał aktualizacje: {title}. Są już zakończone. Nie musisz nic robić.',
+  'notice.catchUp.incident': 'Dział IT przesłał komunikat: „{title}”.',
   'notice.deadlinePassed.title': 'Komputer wkrótce uruchomi się ponownie',
   'notice.deadlinePassed.body':
     'Czas na ponowne uruchomienie minął. Komputer uruchomi się ponownie o {time} ({relative}). Zapisz teraz swoją pracę.',
@@ -176,6 +177,25 @@ export const pl = {
   'ui.feedback.empty': 'Napisz kilka słów o problemie.',
   'ui.feedback.tooLong': 'Skróć tekst, proszę.',
   'ui.feedback.another': 'Napisz kolejną',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Nie ma takiej konserwacji dla tego komputera.',
+  'refusal.notPending': 'Dla tej konserwacji nie czeka żadne ponowne uruchomienie.',
+  'refusal.noDeferralsLeft': 'To ponowne uruchomienie zostało już odłożone tyle razy, ile można.',
+  'refusal.notOffered': 'Ten wybór nie jest teraz dostępny.',
+  'refusal.linkNotOffered': 'Tego linku nie ma w podpisanym harmonogramie, więc się nie otworzy. Zapytaj dział IT.',
+  'refusal.noSchedule': 'Nie ma jeszcze ważnego harmonogramu aktualizacji. Spróbuj ponownie później.',
+  'refusal.notRunning': 'Forewarn nie jest jeszcze gotowy. Spróbuj ponownie za chwilę.',
+  'refusal.restartFailed': 'Nie udało się ponownie uruchomić komputera. Dział IT już o tym wie. Spróbuj jeszcze raz albo poproś dział IT o pomoc.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'Aplikacja Forewarn nie mogła otworzyć swojej pamięci na tym komputerze. Skontaktuj się z działem IT.',
+  'error.noConfig': 'Ten komputer nie jest jeszcze skonfigurowany do powiadomień o aktualizacjach. Skontaktuj się z działem IT.',
+  'error.noSchedule': 'Nie ma jeszcze harmonogramu aktualizacji. Wkrótce spróbujemy ponownie.',
+  'error.expiredSchedule': 'Harmonogram aktualizacji na tym komputerze jest nieaktualny. Zmieni się, gdy dział IT opublikuje nowy.',
+  'error.rejectedSchedule': 'Nie udało się sprawdzić harmonogramu aktualizacji. Skontaktuj się z działem IT.',
+  'error.rejectedUpdate': 'Nowy harmonogram aktualizacji został odrzucony, bo nie dało się go zweryfikować. Dział IT już o tym wie.',
+  'error.enrollment': 'Ten komputer nie mógł zarejestrować się na serwerze aktualizacji. Skontaktuj się z działem IT.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Następne: {title}. {start}',

@@ -33,6 +33,7 @@ export const ptBR = {
   'notice.catchUp.restartNeeded':
     'Seu computador recebeu atualizações: {title}. Reinicie até {deadline} ({relative}) para concluir. Antes, salve seu trabalho.',
   'notice.catchUp.allDone': 'Seu computador recebeu atualizações: {title}. Elas terminaram. Você não precisa fazer nada.',
+  'notice.catchUp.incident': 'A TI enviou um aviso para você: “{title}”.',
   'notice.deadlinePassed.title': 'Seu computador vai reiniciar em breve',
   'notice.deadlinePassed.body':
     'O prazo para reiniciar já passou. Seu computador vai reiniciar às {time} ({relative}). Salve seu trabalho agora.',
@@ -166,6 +167,25 @@ export const ptBR = {
   'ui.feedback.empty': 'Escreva algumas palavras sobre o problema.',
   'ui.feedback.tooLong': 'Deixe o texto mais curto, por favor.',
   'ui.feedback.another': 'Escrever outra',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': 'Não existe essa manutenção para este computador.',
+  'refusal.notPending': 'Nenhuma reinicialização está pendente para esta manutenção.',
+  'refusal.noDeferralsLeft': 'Você já adiou esta reinicialização o máximo de vezes permitido.',
+  'refusal.notOffered': 'Essa opção não está disponível agora.',
+  'refusal.linkNotOffered': 'Este link não está no calendário assinado, por isso não abre. Fale com a TI.',
+  'refusal.noSchedule': 'Ainda não há um calendário de atualizações válido. Tente de novo mais tarde.',
+  'refusal.notRunning': 'O Forewarn ainda não está pronto. Tente de novo daqui a pouco.',
+  'refusal.restartFailed': 'Não foi possível reiniciar seu computador. A TI já foi avisada. Tente de novo ou peça ajuda à TI.',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'O app Forewarn não conseguiu abrir a memória dele neste computador. Fale com a TI.',
+  'error.noConfig': 'Este computador ainda não está configurado para avisos de atualização. Fale com a TI.',
+  'error.noSchedule': 'Ainda não há calendário de atualizações. Vamos tentar de novo em breve.',
+  'error.expiredSchedule': 'O calendário de atualizações deste computador está vencido. Ele será atualizado quando a TI publicar um novo.',
+  'error.rejectedSchedule': 'Não foi possível verificar o calendário de atualizações. Fale com a TI.',
+  'error.rejectedUpdate': 'Um novo calendário de atualizações foi recusado porque não pôde ser verificado. A TI já foi avisada.',
+  'error.enrollment': 'Este computador não conseguiu se registrar no servidor de atualizações. Fale com a TI.',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': 'Próximo: {title}. {start}',

@@ -32,6 +32,7 @@ export const zhCN = {
   'notice.catchUp.restartNeeded':
     '您的电脑已安装更新：{title}。请在{deadline}（{relative}）前重启以完成更新。请先保存您的工作。',
   'notice.catchUp.allDone': '您的电脑已安装更新：{title}。更新已完成，您无需做任何事。',
+  'notice.catchUp.incident': 'IT 给您发送了一条通知：“{title}”。',
   'notice.deadlinePassed.title': '电脑即将重启',
   'notice.deadlinePassed.body': '重启期限已过。您的电脑将于{time}（{relative}）重启。请立即保存您的工作。',
 
@@ -152,6 +153,25 @@ export const zhCN = {
   'ui.feedback.empty': '请简单写一下遇到的问题。',
   'ui.feedback.tooLong': '请写得短一些。',
   'ui.feedback.another': '再写一条',
+
+  // ------------------------------------------------------------ refusals: why an action did not happen (the views show them)
+  'refusal.unknownMaintenance': '这台电脑没有这项维护。',
+  'refusal.notPending': '这项维护没有待进行的重启。',
+  'refusal.noDeferralsLeft': '这次重启的推迟次数已经用完。',
+  'refusal.notOffered': '这个选项现在不可用。',
+  'refusal.linkNotOffered': '此链接不在已签名的计划中，因此无法打开。请联系 IT。',
+  'refusal.noSchedule': '还没有有效的更新计划。请稍后再试。',
+  'refusal.notRunning': 'Forewarn 还没有准备好。请稍后再试。',
+  'refusal.restartFailed': '电脑未能重启。IT 已收到通知。请再试一次，或联系 IT 寻求帮助。',
+
+  // ------------------------------------------------------------ errors: why the agent cannot show the schedule (status view)
+  'error.store': 'Forewarn 应用无法打开它在这台电脑上保存的数据。请联系 IT。',
+  'error.noConfig': '这台电脑还没有设置好更新通知。请联系 IT。',
+  'error.noSchedule': '还没有更新计划，稍后会重试。',
+  'error.expiredSchedule': '这台电脑上的更新计划已过期。IT 发布新计划后会自动更新。',
+  'error.rejectedSchedule': '无法检查更新计划。请联系 IT。',
+  'error.rejectedUpdate': '新的更新计划无法验证，已被拒绝。IT 已收到通知。',
+  'error.enrollment': '这台电脑无法在更新服务器上注册。请联系 IT。',
 
   // ------------------------------------------------------------ tray menu only (main/electron/tray.ts)
   'menu.next': '下一次：{title}。{start}',

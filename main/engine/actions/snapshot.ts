@@ -3,10 +3,11 @@
  * the person's language and zone (core/messages). Pure: the engine passes everything in, `now` included.
  */
 import type {
-  AgentError, ChoiceView, MaintenanceView, NoticeView, PromptView, ScheduleInfo, Snapshot,
+  AgentError, AgentErrorKind, ChoiceView, MaintenanceView, NoticeView, PromptView, ScheduleInfo, Snapshot,
 } from '../../../core/agent-api.js';
 import {
-  choiceLabel, countdownText, formatMessage, formatRelative, localizedText, promptText, type FormatContext,
+  agentErrorText, choiceLabel, countdownText, formatMessage, formatRelative, localizedText, promptText,
+  type AgentErrorText, type FormatContext,
 } from '../../../core/messages/index.js';
 import {
   appliesTo, resolveTimes, type AgentState, type DeviceContext, type Plan, type PlanStatus, type RestartPrompt,
@@ -20,6 +21,16 @@ const TRAY_LABEL: Record<PlanStatus, MessageId> = {
   'restart-pending': 'tray.restartPending', overdue: 'tray.overdue', error: 'tray.error',
 };
 
+/**
+ * An error as the engine knows it: its kind, which words (the kind's own unless `text` says otherwise) and the
+ * technical detail for IT. The snapshot gives it its plain-language message in the reader's language.
+ */
+export interface EngineError {
+  kind: AgentErrorKind;
+  text?: AgentErrorText;
+  detail?: string;
+}
+
 export interface SnapshotInput {
   now: number;
   device: DeviceContext;
@@ -32,7 +43,7 @@ export interface SnapshotInput {
   /** Notices shown recently, with their words (the engine keeps a short list). */
   notices: NoticeView[];
   lastCheck?: TrustState['lastCheck'];
-  errors: AgentError[];
+  errors: EngineError[];
   dryRun: boolean;
 }
 
@@ -51,7 +62,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     tray: { status, label, tooltip },
     maintenances,
     notices: input.notices.map((n) => ({ ...n, acknowledged: agent.maintenances[n.maintenance]?.acknowledgedAt !== undefined })),
-    errors: input.errors,
+    errors: input.errors.map((e) => agentError(e, ctx)),
     dryRun: input.dryRun,
   };
   if (focus !== undefined) snapshot.focus = focus;
@@ -64,6 +75,12 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   if (schedule !== undefined) snapshot.schedule = scheduleInfo(schedule);
   if (input.lastCheck !== undefined) snapshot.lastCheck = input.lastCheck;
   return snapshot;
+}
+
+function agentError(e: EngineError, ctx: FormatContext): AgentError {
+  const error: AgentError = { kind: e.kind, message: agentErrorText(e.text ?? e.kind, ctx) };
+  if (e.detail !== undefined) error.detail = e.detail;
+  return error;
 }
 
 function promptView(p: RestartPrompt, ctx: FormatContext): PromptView {

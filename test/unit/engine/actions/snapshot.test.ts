@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../../../main/engine/actions/snapshot.js';
+import { CATALOGS } from '../../../../core/messages/index.js';
 import { plan, type AgentState, type DeviceContext } from '../../../../core/policy/index.js';
 import { validateSchedule, parseScheduleSource } from '../../../../core/schedule/index.js';
 
@@ -43,9 +44,31 @@ describe('buildSnapshot', () => {
 
   it('no usable schedule: the error state, with what the views say', () => {
     const now = Date.parse('2027-11-21T00:00:00Z');
-    const snap = buildSnapshot({ now, device: device('en'), agent: empty, notices: [], dryRun: true, errors: [{ kind: 'expired-schedule', message: 'out of date' }] });
+    const snap = buildSnapshot({ now, device: device('en'), agent: empty, notices: [], dryRun: true, errors: [{ kind: 'expired-schedule', detail: 'expired on 2027-11-20' }] });
     expect(snap.tray).toMatchObject({ status: 'error', label: 'Can’t get the latest news. Trying again soon' });
+    expect(snap.errors).toEqual([{
+      kind: 'expired-schedule', detail: 'expired on 2027-11-20',
+      message: 'The update schedule on this computer is out of date. It will update when IT publishes a new one.',
+    }]);
     expect(snap.maintenances).toEqual([]);
     expect(snap.schedule).toBeUndefined();
+  });
+
+  it('error messages in the reader\'s language (German, Arabic); the detail for IT stays as the engine wrote it', () => {
+    const now = Date.parse('2027-11-21T00:00:00Z');
+    const errors = [
+      { kind: 'no-config' as const, detail: 'no managed config at /etc/forewarn/config.json' },
+      { kind: 'rejected-schedule' as const, text: 'rejected-update' as const, detail: 'bad-signature: no valid signature' },
+    ];
+    const german = buildSnapshot({ now, device: device('de-DE', 'Europe/Berlin'), agent: empty, notices: [], dryRun: true, errors });
+    expect(german.tray.label).toBe(CATALOGS.de['tray.error']);
+    expect(german.errors).toEqual([
+      { kind: 'no-config', message: 'Dieser Computer ist noch nicht für Update-Hinweise eingerichtet. Bitte wenden Sie sich an die IT.', detail: errors[0]!.detail },
+      { kind: 'rejected-schedule', message: 'Ein neuer Update-Plan wurde abgelehnt, weil er nicht geprüft werden konnte. Die IT weiß Bescheid.', detail: errors[1]!.detail },
+    ]);
+    const arabic = buildSnapshot({ now, device: device('ar-EG', 'Africa/Cairo'), agent: empty, notices: [], dryRun: true, errors });
+    expect(arabic.errors.map((e) => e.message)).toEqual([CATALOGS.ar['error.noConfig'], CATALOGS.ar['error.rejectedUpdate']]);
+    expect(arabic.errors[0]!.message).toBe('هذا الجهاز غير مُعدّ بعد لتلقي تنبيهات التحديثات. يُرجى التواصل مع قسم تقنية المعلومات.');
+    expect(arabic.errors.map((e) => e.detail)).toEqual(errors.map((e) => e.detail));
   });
 });
