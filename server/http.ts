@@ -39,3 +39,14 @@ export function authenticateDevice(storage: Storage): onRequestAsyncHookHandler 
     return undefined;
   };
 }
+
+/** The onRequest hook of every IT route: an admin token (stored hashed), whose label becomes the audit actor. */
+export function authenticateAdmin(storage: Storage): onRequestAsyncHookHandler {
+  return async (request, reply) => {
+    const token = bearer(request);
+    const actor = token === null ? null : await storage.adminActor(token);
+    if (actor === null) return sendError(reply, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <admin token>');
+    request.actor = actor;
+    return undefined;
+  };
+}

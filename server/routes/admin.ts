@@ -2,16 +2,10 @@
 // the token shown once and stored hashed; the creation is audited.
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { bearer, fleetParams, sendError } from '../http.js';
+import { authenticateAdmin, fleetParams } from '../http.js';
 
 export function adminRoutes(app: FastifyInstance, { storage }: RouteContext): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const token = bearer(request);
-    const actor = token === null ? null : await storage.adminActor(token);
-    if (actor === null) return sendError(reply, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <admin token>');
-    request.actor = actor;
-    return undefined;
-  });
+  app.addHook('onRequest', authenticateAdmin(storage));
 
   app.post<{ Params: { fleet: string } }>('/v1/fleets/:fleet/enrollment-tokens', { bodyLimit: 1024, schema: { params: fleetParams } }, async (request, reply) => {
     const { fleet } = request.params;

@@ -1,7 +1,7 @@
 // IT API: compliance (JSON and CSV), a device's timeline, feedback. Admin token, as publishing.
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { bearer, DEVICE_ID, FLEET_ID, fleetParams, sendError } from '../http.js';
+import { authenticateAdmin, DEVICE_ID, FLEET_ID, fleetParams, sendError } from '../http.js';
 import { LIMITS } from '../../core/schedule/index.js';
 import { feedback, loadCompliance, STATES, timeline, toCsv, type ComplianceFilter } from '../compliance/index.js';
 
@@ -42,13 +42,7 @@ function toFilter(q: Query): ComplianceFilter | string {
 }
 
 export function complianceRoutes(app: FastifyInstance, { storage, now }: RouteContext): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const token = bearer(request);
-    const actor = token === null ? null : await storage.adminActor(token);
-    if (actor === null) return sendError(reply, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <admin token>');
-    request.actor = actor;
-    return undefined;
-  });
+  app.addHook('onRequest', authenticateAdmin(storage));
 
   app.get<{ Params: { fleet: string }; Querystring: Query }>('/v1/fleets/:fleet/compliance', {
     schema: { params: fleetParams, querystring: complianceQuery },

@@ -3,7 +3,7 @@
 // live in their own scope behind the admin token.
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import type { RouteContext } from '../app.js';
-import { authenticateDevice, bearer, DEVICE_ID, FLEET_ID, fleetParams, sendError } from '../http.js';
+import { authenticateAdmin, authenticateDevice, DEVICE_ID, FLEET_ID, fleetParams, sendError } from '../http.js';
 import type { CheckIn, Device } from '../storage/index.js';
 import { LIMITS } from '../../core/schedule/index.js';
 import { isValidZone } from '../../core/time/zoned.js';
@@ -76,13 +76,7 @@ function checkInRoute(app: FastifyInstance, { storage }: RouteContext): void {
 }
 
 function deviceAdminRoutes(app: FastifyInstance, { storage }: RouteContext): void {
-  app.addHook('onRequest', async (request, reply) => {
-    const token = bearer(request);
-    const actor = token === null ? null : await storage.adminActor(token);
-    if (actor === null) return sendError(reply, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <admin token>');
-    request.actor = actor;
-    return undefined;
-  });
+  app.addHook('onRequest', authenticateAdmin(storage));
 
   app.get<{ Params: { fleet: string } }>('/v1/fleets/:fleet/devices', { schema: { params: fleetParams } }, async (request) => {
     const devices = await storage.devices(request.params.fleet);

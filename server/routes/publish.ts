@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formatRejection, loadTrustedRoot, MAX_ENVELOPE_BYTES, updateRoot, verifySchedule, type RootDocument } from '../../core/trust/index.js';
 import type { RouteContext } from '../app.js';
-import { bearer, fleetParams, sendError } from '../http.js';
+import { authenticateAdmin, fleetParams, sendError } from '../http.js';
 
 /** Version conflicts are 409; every other refusal says the document itself is not acceptable (422). */
 const CONFLICT = new Set(['rollback', 'equivocation']);
@@ -15,13 +15,7 @@ function refuse(reply: FastifyReply, r: { reason: string; detail: string; issues
 
 export function publishRoutes(app: FastifyInstance, { storage, now, notifier, scheduleCache }: RouteContext): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: MAX_ENVELOPE_BYTES }, (_req, body, done) => done(null, body));
-  app.addHook('onRequest', async (request, reply) => {
-    const token = bearer(request);
-    const actor = token === null ? null : await storage.adminActor(token);
-    if (actor === null) return sendError(reply, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <admin token>');
-    request.actor = actor;
-    return undefined;
-  });
+  app.addHook('onRequest', authenticateAdmin(storage));
 
   app.put<{ Params: { fleet: string }; Body: Buffer }>('/v1/fleets/:fleet/root', { schema: { params: fleetParams } }, async (request, reply) => {
     const { fleet } = request.params;
