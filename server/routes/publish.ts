@@ -64,9 +64,10 @@ export function publishRoutes(app: FastifyInstance, { storage, now, notifier, sc
         // This node's pollers get it at once, whatever the notifier's delivery delay.
         const update = { version: result.version, etag: `"${result.payloadSha256}"` };
         scheduleCache?.offer(fleet, { ...update, envelope: bytes });
-        // SSE streams on every node (the notifier) — after the reply: writing to 10,000 streams takes up to a
-        // second, and IT's publish should not wait for it (docs/deployment.md).
-        setImmediate(() => notifier?.publish(fleet, update));
+        // SSE streams on every node (the notifier) — once the reply has gone ('close' fires after it is sent, or
+        // when the client went away): writing to 10,000 streams takes a good part of a second, and IT's publish
+        // should not wait for it (docs/deployment.md).
+        reply.raw.once('close', () => notifier?.publish(fleet, update));
         return reply.code(201).send({ fleet, version: result.version, payloadSha256: result.payloadSha256, unchanged: false });
       }
     }

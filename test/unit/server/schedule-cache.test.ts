@@ -204,7 +204,7 @@ forEachBackend('schedule cache in a real server on %s', (backend) => {
     const etag1 = (await poll()).headers.etag as string;
     expect((await poll(etag1)).statusCode).toBe(304); // node b now holds v1 in memory
     expect((await put('schedule', trust.schedule(2))).statusCode).toBe(201);
-    await new Promise((resolve) => setImmediate(resolve)); // the publish route notifies right after its reply
+    await new Promise((resolve) => setImmediate(resolve)); // the publish route notifies once its reply is sent
     const after = await poll(etag1);
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag1);
