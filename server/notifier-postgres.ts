@@ -9,7 +9,11 @@
 //
 // A dropped connection is reconnected with capped, jittered backoff. Notifications sent while a node was not
 // listening are lost by PostgreSQL, so after every reconnect the node re-reads the current version of each
-// fleet it has streams for and tells them; streams skip versions they already sent, so repeats are harmless.
+// fleet it has subscribers for (SSE streams, and the schedule cache's one per cached fleet) and tells them;
+// streams skip versions they already sent, so repeats are harmless.
+//
+// A received NOTIFY is only a hint: any role that can connect may send one, so its version is never believed —
+// the node reads the fleet's current version from the storage and announces that.
 import pg from 'pg';
 import { FLEET_ID } from './http.js';
 import { LocalScheduleNotifier, type ScheduleListener, type ScheduleNotifier, type ScheduleVersion } from './notifier.js';
@@ -68,6 +72,8 @@ export class PostgresScheduleNotifier implements ScheduleNotifier {
   private readonly delivered = new Map<string, number>();
   /** NOTIFYs that could not be sent (no connection): sent after the reconnect, the newest per fleet. */
   private readonly unsent = new Map<string, ScheduleVersion>();
+  /** Fleets whose announced version is being read from the storage (a NOTIFY is only a hint). */
+  private readonly confirming = new Map<string, { again: boolean }>();
   private readonly channel: string;
   private readonly log: NotifierLogger;
   private readonly firstMs: number;
@@ -135,7 +141,9 @@ export class PostgresScheduleNotifier implements ScheduleNotifier {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, keepAlive: true, application_name: APPLICATION_NAME });
+    // TCP keep-alive after 10 s idle (the OS default is 2 h): a connection a NAT or a failover silently dropped
+    // is noticed in about a minute, and the reconnect's re-read catches up what was missed.
+    const client = new pg.Client({ connectionString: this.options.connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000, application_name: APPLICATION_NAME });
     // Without an 'error' listener a dropped connection would crash the process.
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, null));
@@ -235,7 +243,32 @@ export class PostgresScheduleNotifier implements ScheduleNotifier {
       this.log.warn({ channel: this.channel, reason: parsed.reason, payload: payload?.slice(0, 200) }, 'schedule notifier ignored a bad notification');
       return;
     }
-    this.deliver(parsed.fleet, parsed.update);
+    // Only a hint: anyone who can connect to the database can NOTIFY, so the version is never taken from the
+    // payload. A newer one than this node announced makes it read the truth from the storage.
+    if (parsed.update.version > (this.delivered.get(parsed.fleet) ?? 0)) this.confirm(parsed.fleet);
+  }
+
+  /** Reads a fleet's current version from the storage and announces it; one read per fleet at a time. */
+  private confirm(fleet: string): void {
+    const state = this.confirming.get(fleet);
+    if (state) {
+      state.again = true;
+      return;
+    }
+    const entry = { again: false };
+    this.confirming.set(fleet, entry);
+    void (async () => {
+      do {
+        entry.again = false;
+        try {
+          const current = await this.options.storage.currentSchedule(fleet);
+          if (current) this.deliver(fleet, { version: current.version, etag: `"${current.payloadSha256}"` });
+        } catch (error) {
+          this.log.warn({ err: error, fleet }, 'schedule notifier could not read the announced version');
+        }
+      } while (entry.again && !this.closed);
+      this.confirming.delete(fleet);
+    })();
   }
 
   private deliver(fleet: string, update: ScheduleVersion): void {

@@ -1,3 +1,4 @@
+import { FLEET_ID } from '../../server/http.js';
 import { opt, type Command } from '../command.js';
 import { common } from '../options.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +31,7 @@ export const status: Command = {
   async run(inv) {
     const target = serverTarget(inv);
     const fleet = opt.required(inv, 'fleet');
-    if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(fleet)) throw new UsageError(`--fleet must be a fleet id, not "${fleet}"`);
+    if (!new RegExp(FLEET_ID).test(fleet)) throw new UsageError(`--fleet must be a fleet id, not "${fleet}"`);
     const chosen = (['maintenance', 'group', 'tag'] as const).flatMap((key) => {
       const value = opt.string(inv, key);
       return value === undefined ? [] : [[key, value] as const];

@@ -27,7 +27,8 @@ const checkInBody = {
     tags: audienceNames,
     zone: { type: 'string', minLength: 1, maxLength: 64 },
     agentVersion: { type: 'string', pattern: '^[\\x21-\\x7e]{1,64}$' },
-    scheduleVersion: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+    // The column is a 32-bit integer on PostgreSQL (as schedules.version): larger would be a 500 there.
+    scheduleVersion: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
   },
 } as const;
 

@@ -67,7 +67,10 @@ export function publishRoutes(app: FastifyInstance, { storage, now, notifier, sc
         // SSE streams on every node (the notifier) — once the reply has gone ('close' fires after it is sent, or
         // when the client went away): writing to 10,000 streams takes a good part of a second, and IT's publish
         // should not wait for it (docs/deployment.md).
-        reply.raw.once('close', () => notifier?.publish(fleet, update));
+        // A client gone during the commit has closed already: announce at once, never not at all.
+        const announce = () => notifier?.publish(fleet, update);
+        if (reply.raw.destroyed) setImmediate(announce);
+        else reply.raw.once('close', announce);
         return reply.code(201).send({ fleet, version: result.version, payloadSha256: result.payloadSha256, unchanged: false });
       }
     }

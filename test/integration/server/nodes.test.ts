@@ -315,6 +315,17 @@ describe('several nodes on one PostgreSQL database', () => {
     expect(b.notifier.connections).toBeGreaterThanOrEqual(2);
   });
 
+  it('a well-formed forged NOTIFY is only a hint: the version comes from the storage, and real publishes still pass', async () => {
+    const { databaseUrl, onB, publish } = await twoNodes();
+    const forged = { fleet: FLEET, version: 99, etag: `"${'a'.repeat(64)}"` };
+    await admin(databaseUrl, async (c) => { await c.query('SELECT pg_notify($1, $2)', ['forewarn_schedule', JSON.stringify(forged)]); });
+    const etag = await publish(2);
+    // Never version 99: the forged hint made B read the storage (version 1, already sent), then 2 arrives.
+    expect(await onB.next()).toEqual({ version: 2, etag });
+    const etag3 = await publish(3);
+    expect(await onB.next()).toEqual({ version: 3, etag: etag3 });
+  });
+
   it('ignores and logs bad NOTIFY payloads on the channel; good ones still pass', async () => {
     const { databaseUrl, onB, publish } = await twoNodes();
     warnings.length = 0;
