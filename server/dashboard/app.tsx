@@ -28,11 +28,19 @@ export function App() {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const opener = useRef<string | null>(null);
+  // Answers can land out of order or after sign-out. Each compliance request takes the next number and only the
+  // latest may show; sign-out moves both counters on, so nothing asked before it reaches the next session.
+  const latestLoad = useRef(0);
+  const epoch = useRef(0);
 
   const signOut = useCallback((message: string) => {
+    epoch.current++;
+    latestLoad.current++;
     clearSession();
     setSession(null);
     setReport(null);
+    setMaintenances([]);
+    setGroups([]);
     setFeedback(null);
     setSelected(null);
     setFilters(NO_FILTERS);
@@ -53,16 +61,25 @@ export function App() {
     setGroups((known) => [...new Set([...known, ...r.devices.flatMap((d) => d.groups ?? [])])].sort());
   };
 
+  /** Feedback for the session signed in now; dropped if the session ended before it came. */
+  const loadFeedback = useCallback((s: Session) => {
+    const mine = epoch.current;
+    getFeedback(s).then((items) => { if (mine === epoch.current) setFeedback(items); },
+      (e: unknown) => { if (mine === epoch.current) fail(e); });
+  }, [fail]);
+
   const load = useCallback(async (s: Session, f: Filters) => {
+    const mine = ++latestLoad.current;
     setStatus('Loading compliance…');
     setError(null);
     try {
       const r = await getCompliance(s, f);
+      if (mine !== latestLoad.current) return; // a later filter (or sign-out) superseded this answer
       setReport(r);
       learn(r, f);
       setStatus(`Showing ${r.devices.length} ${r.devices.length === 1 ? 'row' : 'rows'} for ${r.fleet}, as of ${formatTime(r.at)}.`);
     } catch (e) {
-      fail(e);
+      if (mine === latestLoad.current) fail(e);
     }
   }, [fail]);
 
@@ -70,22 +87,25 @@ export function App() {
   useEffect(() => {
     if (session && report === null) {
       void load(session, filters);
-      getFeedback(session).then(setFeedback, fail);
+      loadFeedback(session);
     }
   }, [session]);
 
   const signIn = async (candidate: Session) => {
     setSigningIn(true);
     setSignInMessage(null);
+    const mine = ++latestLoad.current;
     try {
       const r = await getCompliance(candidate, NO_FILTERS);
+      if (mine !== latestLoad.current) return;
       saveSession(candidate);
       setReport(r);
       learn(r, NO_FILTERS);
       setStatus(`Signed in to ${r.fleet}. Showing ${r.devices.length} rows.`);
       setSession(candidate);
-      getFeedback(candidate).then(setFeedback, fail);
+      loadFeedback(candidate);
     } catch (e) {
+      if (mine !== latestLoad.current) return;
       setSignInMessage(e instanceof UnauthorizedError
         ? 'That admin token was not accepted (401). Check the token and the fleet id, then try again.'
         : e instanceof Error ? e.message : String(e));
@@ -103,11 +123,12 @@ export function App() {
     if (!session) return;
     opener.current = openerId(row);
     setSelected({ row, timeline: null });
+    const mine = epoch.current;
     try {
       const timeline = await getTimeline(session, row.device);
-      setSelected((cur) => (cur?.row === row ? { row, timeline } : cur));
+      if (mine === epoch.current) setSelected((cur) => (cur?.row === row ? { row, timeline } : cur));
     } catch (e) {
-      fail(e);
+      if (mine === epoch.current) fail(e);
     }
   };
 

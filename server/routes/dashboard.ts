@@ -62,27 +62,69 @@ function listFiles(root: string): Set<string> {
 
 export function dashboardRoutes(app: FastifyInstance, dashboardDir: string): void {
   const root = resolve(dashboardDir);
-  // Listed once the build is there; until then every request re-checks, so a build made after start is picked up.
+  const index = join(root, 'index.html');
+  // The listing is taken once the build is there and kept while index.html keeps its mtime. A rebuild made while
+  // the server runs (Vite empties the folder, writes new hashed names, rewrites index.html) is picked up: a new
+  // mtime re-lists, and so does a name missing from the listing (at most once per request, so a 404 costs one
+  // walk of the small build folder). Until the build exists every request re-checks.
   let files: Set<string> | null = null;
-  const listing = (): Set<string> | null => {
-    if (files === null && existsSync(join(root, 'index.html')) && statSync(root).isDirectory()) files = listFiles(root);
+  let listedAt: number | null = null; // index.html's mtime when `files` was taken
+  const indexMtime = (): number | null => {
+    try {
+      const st = statSync(index);
+      return st.isFile() ? st.mtimeMs : null;
+    } catch {
+      return null;
+    }
+  };
+  const listing = (force: boolean): Set<string> | null => {
+    const mtime = indexMtime();
+    if (mtime === null) {
+      files = null; // no build, or a rebuild half way (emptyOutDir): 503 until index.html is back
+      listedAt = null;
+      return null;
+    }
+    if (files === null || force || mtime !== listedAt) {
+      try {
+        files = listFiles(root);
+        listedAt = mtime;
+      } catch {
+        files = null; // the folder changed under the walk: try again on the next request
+        listedAt = null;
+        return null;
+      }
+    }
     return files;
   };
 
   const send = (reply: FastifyReply, name: string): FastifyReply => {
-    const available = listing();
+    let available = listing(false);
+    // A name not in the listing may be a file the build made since: look once more before answering 404.
+    if (available !== null && !available.has(name)) available = listing(true);
     if (available === null) {
       return sendError(reply.header('Retry-After', '30'), 503, 'dashboard-not-built',
         `the dashboard is not built (no index.html in ${root}): run \`npm run build\``);
     }
     const full = resolve(root, name);
+    const notFound = () => sendError(reply, 404, 'not-found', `no dashboard file ${name}`);
     // The listing is the allow-list; the prefix check is a second guard should a listed name ever resolve outside.
-    if (!available.has(name) || !full.startsWith(root + sep)) return sendError(reply, 404, 'not-found', `no dashboard file ${name}`);
+    if (!available.has(name) || !full.startsWith(root + sep)) return notFound();
+    let body: Buffer;
+    try {
+      body = readFileSync(full);
+    } catch (e) {
+      // Listed but gone (deleted by a rebuild since the listing): forget the listing and answer 404, not 500.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'ENOTDIR') throw e;
+      files = null;
+      listedAt = null;
+      return notFound();
+    }
     const isIndex = name === 'index.html';
     reply.header('Content-Security-Policy', DASHBOARD_CSP)
       .header('Cache-Control', !isIndex && name.startsWith('assets/') ? IMMUTABLE : 'no-cache')
       .type(CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream');
-    return reply.send(readFileSync(full));
+    return reply.send(body);
   };
 
   app.get('/dashboard', async (_request, reply) => send(reply, 'index.html'));

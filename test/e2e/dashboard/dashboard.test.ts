@@ -193,6 +193,85 @@ describe.skipIf(skipped)(title('IT dashboard in Chromium (SQLite)'), () => {
     }
   });
 
+  it('shows the latest filter\'s rows when an earlier filter\'s answer arrives last', async () => {
+    const p = await page({ acceptDownloads: true });
+    await signIn(p, fleet.baseUrl, fleet.admin);
+    await p.locator('table.devices').waitFor();
+    // Filter A (state=completed) is held at the network until filter B has been answered and shown.
+    const isA = (url: string) => url.includes('/compliance?') && new URL(url).searchParams.get('state') === 'completed';
+    let releaseA = () => {};
+    const heldA = new Promise<void>((resolve) => { releaseA = resolve; });
+    await p.route((url) => isA(url.href), async (route) => {
+      await heldA;
+      await route.continue();
+    });
+    const requestA = p.waitForRequest((r) => isA(r.url()));
+    await p.getByLabel('State', { exact: true }).selectOption('completed');
+    await p.getByRole('button', { name: 'Apply filters' }).click();
+    await requestA;
+    await p.getByLabel('State', { exact: true }).selectOption('');
+    await p.getByLabel('Maintenance', { exact: true }).selectOption(PATCH);
+    await p.getByLabel('Deferred at least').fill('1');
+    await p.getByRole('button', { name: 'Apply filters' }).click();
+    const rowsB = [`dev-b/${PATCH}`, `dev-d/${PATCH}`];
+    await expect.poll(() => deviceIdsInTable(p)).toEqual(rowsB);
+    // Now A's answer lands, last.
+    const finishedA = p.waitForEvent('requestfinished', (r) => isA(r.url()));
+    releaseA();
+    await finishedA;
+    await p.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 250)))'); // let the page act on it
+    expect(await deviceIdsInTable(p)).toEqual(rowsB);
+    expect(await p.getByLabel('State', { exact: true }).inputValue()).toBe('');
+    expect(await p.getByLabel('Maintenance', { exact: true }).inputValue()).toBe(PATCH);
+    // The CSV export asks for what the table shows.
+    const csvRequest = p.waitForRequest((r) => r.url().includes('/compliance.csv'));
+    const downloading = p.waitForEvent('download');
+    await p.getByRole('button', { name: 'Download CSV' }).click();
+    const [csv] = await Promise.all([csvRequest, downloading]);
+    const q = new URL(csv.url()).searchParams;
+    expect([q.get('state'), q.get('maintenance'), q.get('minDeferrals')]).toEqual([null, PATCH, '1']);
+  });
+
+  it('drops an answer that arrives after sign-out, and starts the next sign-in with nothing of the last one', async () => {
+    const p = await page();
+    await signIn(p, fleet.baseUrl, fleet.admin);
+    await p.locator('table.devices').waitFor();
+    const suggestions = p.locator('form.filters datalist option');
+    if (fleet.groupsAccepted) await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
+    // A filter's answer is held until after sign-out.
+    const isHeld = (url: string) => url.includes('/compliance?') && new URL(url).searchParams.get('state') === 'completed';
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await p.route((url) => isHeld(url.href), async (route) => {
+      await held;
+      await route.continue();
+    });
+    const heldRequest = p.waitForRequest((r) => isHeld(r.url()));
+    await p.getByLabel('State', { exact: true }).selectOption('completed');
+    await p.getByRole('button', { name: 'Apply filters' }).click();
+    await heldRequest;
+    await p.getByRole('button', { name: 'Sign out' }).click();
+    await p.getByRole('button', { name: 'Sign in' }).waitFor();
+    const finished = p.waitForEvent('requestfinished', (r) => isHeld(r.url()));
+    release();
+    await finished;
+    await p.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 250)))');
+    expect(await p.getByRole('status').textContent()).toBe(''); // no "Showing 2 rows" on the sign-in page
+    expect(await p.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    // Sign in again (same page, no reload) to a fleet view whose devices carry no groups: no suggestion from before.
+    await p.route((url) => url.pathname.endsWith('/compliance') && url.search === '', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json() as { devices: Array<Record<string, unknown>> };
+      await route.fulfill({ response, json: { ...body, devices: body.devices.map((d) => ({ ...d, groups: [] })) } });
+    });
+    await p.getByLabel('Fleet id').fill(FLEET);
+    await p.getByLabel('Admin token').fill(fleet.admin);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.locator('table.devices').waitFor();
+    expect(await suggestions.count()).toBe(0);
+    expect(await p.getByLabel('State', { exact: true }).inputValue()).toBe('');
+  });
+
   it('opens a device timeline with the events in the order they happened (axe: 0 violations)', async () => {
     const p = await page();
     await signIn(p, fleet.baseUrl, fleet.admin);

@@ -1,7 +1,7 @@
 // The dashboard's static handler (server/routes/dashboard.ts) over real HTTP on 127.0.0.1: raw request paths
 // (node:http sends `..` as written, where fetch would normalise it), a fake build in a temp dir with a secret
-// file beside it, and a missing build.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// file beside it, a missing build, and a build replaced while the server runs.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -112,6 +112,40 @@ describe('dashboard static files', () => {
     const later = await get(port, '/dashboard');
     expect(later.status).toBe(200);
     expect(later.body).toContain('late');
+  });
+
+  it('picks up a rebuild made while it runs: new hashed assets 200, the vanished old ones 404 (never 500)', async () => {
+    const { port, dir } = await serve(true);
+    expect((await get(port, '/dashboard/')).body).toContain('index-abc123.js');
+    expect((await get(port, '/dashboard/assets/index-abc123.js')).status).toBe(200); // listed now
+    // `vite build` with emptyOutDir: the old build is removed, new hashed names written, index.html rewritten.
+    rmSync(join(dir, 'assets'), { recursive: true, force: true });
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'index-def456.js'), 'console.log("rebuilt")');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>dash</title><script type="module" src="/dashboard/assets/index-def456.js"></script>');
+    const html = await get(port, '/dashboard/');
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('index-def456.js');
+    const fresh = await get(port, '/dashboard/assets/index-def456.js');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toBe('console.log("rebuilt")');
+    for (const gone of ['/dashboard/assets/index-abc123.js', '/dashboard/assets/style-abc123.css']) {
+      const res = await get(port, gone);
+      expect(res.status, gone).toBe(404);
+      expect(JSON.parse(res.body), gone).toMatchObject({ error: 'not-found' });
+    }
+    // A listed file deleted with index.html untouched (same mtime): still 404, not 500.
+    writeFileSync(join(dir, 'assets', 'extra-111.js'), 'x');
+    expect((await get(port, '/dashboard/assets/extra-111.js')).status).toBe(200);
+    const before = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'index.html'), before, before);
+    expect((await get(port, '/dashboard/')).status).toBe(200); // listing taken at this mtime
+    expect((await get(port, '/dashboard/assets/extra-111.js')).status).toBe(200);
+    rmSync(join(dir, 'assets', 'extra-111.js'));
+    expect((await get(port, '/dashboard/assets/extra-111.js')).status).toBe(404);
+    // A new file added under an unchanged index.html is found by the one re-list a missing name allows.
+    writeFileSync(join(dir, 'assets', 'late-222.js'), 'late');
+    expect((await get(port, '/dashboard/assets/late-222.js')).status).toBe(200);
   });
 
   it('keeps the API strict: API answers still carry the default-src none CSP', async () => {
