@@ -89,7 +89,7 @@ async function runElectron(inv: Invocation, binary: string): Promise<number> {
     readFileSync(join(examples, 'root.json'))), { dir, now: () => Date.now() });
   try {
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ serverUrl: fleet.url, fleet: fleet.fleet, rootFile: join(examples, 'root.json'), enrollmentToken: fleet.enrollmentToken }, null, 2), { mode: 0o644 });
+    writeFileSync(config, JSON.stringify({ serverUrl: fleet.url, fleet: fleet.fleet, rootFile: join(examples, 'root.json'), enrollmentToken: fleet.enrollmentToken, dryRun: true }, null, 2), { mode: 0o644 });
     inv.io.out('Forewarn demo: the example schedule in the Electron app (look for the tray icon), on the real clock.');
     inv.io.out('For the compressed timeline in your browser: npm start -- --browser');
     inv.io.out(`IT dashboard: ${fleet.url}/dashboard (admin token ${fleet.adminToken})`);

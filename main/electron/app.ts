@@ -17,7 +17,6 @@ import { createElectronNotifier } from './notifications.js';
 import { shellPaths, type ShellPaths } from './paths.js';
 import { registerPrivilegedScheme, registerRendererProtocol } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
-import { isAllowedHelpLink } from '../../core/help-links.js';
 import { createElectronSignals } from './system-signals.js';
 import { createTray, type TrayController } from './tray.js';
 import { createWindowPresenter, type WindowPresenter } from './windows.js';
@@ -103,16 +102,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
   const late: { tray?: TrayController } = {};
   const presenter = createWindowPresenter({ preload: paths.preload, logger, onSnapshot: (s) => late.tray?.update(s) });
   const clock = { now: () => Date.now() };
-  // The engine refuses links the signed schedule does not list (core/help-links.ts); checked again here, at the
-  // door, so nothing else in the main process can open one either.
-  const openExternal = (url: string) => {
-    const latest = presenter.latest();
-    if (latest === undefined || !isAllowedHelpLink(latest, url)) {
-      logger.warn('link refused: not an https link of the signed schedule', { url });
-      return;
-    }
-    void shell.openExternal(url);
-  };
+  // Only the engine calls this, after it decided the link is one the signed schedule lists (core/help-links.ts):
+  // one place decides, so the view is never told "opened" for a link the shell then refused.
+  const openExternal = (url: string) => void shell.openExternal(url);
   const notifier = createElectronNotifier({
     logger, platform, windowsAppId: APP_ID,
     openLabel: () => formatMessage('common.moreInfo', {}, { locale: presenter.latest()?.locale ?? 'en', zone: 'UTC', now: 0 }),
@@ -121,8 +113,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
   const built = createElectronAgent({
     config: loaded.ok ? { ok: true, config: loaded.config } : { ok: false, message: loaded.error.message },
     stateDir: options.stateDir ?? join(app.getPath('userData'), 'agent'),
-    // The app restarts for real unless IT set `dryRun` in the managed config (a pilot) — or there is no config.
-    allowRestart: loaded.ok && loaded.config.dryRun !== true,
+    // The installed app may restart (unless IT set `dryRun` in the managed config: createNodeAgent decides). An
+    // unpackaged run (npm start, the e2e spec, development) never does: it would restart the developer's machine.
+    allowRestart: app.isPackaged,
     logger, presenter, notifier, signals, openExternal, clock,
   });
   const { engine } = built;
@@ -164,7 +157,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
     await engine.stop();
     tray.destroy();
   };
-  app.on('before-quit', () => void stop());
+  app.on('before-quit', () => {
+    // First, before Electron closes the windows: a countdown window that refuses to close would cancel the quit.
+    presenter.release();
+    void stop();
+  });
   const running: RunningApp = { primary: true, engine, presenter, tray, stop };
   // The e2e spec (test/e2e/electron) reads the tray and views from the main process; never in the installed app.
   if (!app.isPackaged) Object.assign(globalThis, { [E2E_HANDLE]: running });

@@ -5,6 +5,11 @@
  *
  * The final countdown window cannot be put away: not closable, not minimisable, always on top, and shown in the
  * taskbar; it closes itself once the snapshot no longer has a countdown (the restart was cancelled or done).
+ * It exists only while the latest snapshot has a countdown: a request for it without one (a view asking through
+ * openView) is held until the next snapshot and dropped if that has none — the engine asks for the window just
+ * before it publishes the snapshot with the countdown. Once the app quits (before-quit), release() makes it
+ * closable again: a window that refuses to close cancels app.quit(), which would cancel the very restart
+ * (macOS asks every app to quit) or leave the agent lingering after SIGTERM.
  */
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 import type { AgentEvents, Snapshot } from '../../core/agent-api.js';
@@ -28,6 +33,8 @@ export interface WindowPresenter extends Presenter {
   latest(): Snapshot | undefined;
   /** Sends an event to every open view. */
   broadcast<E extends keyof AgentEvents>(channel: E, payload: AgentEvents[E]): void;
+  /** The app is quitting (before-quit): no window may refuse to close any more, and no countdown opens. */
+  release(): void;
 }
 
 const SIZES: Readonly<Record<ViewName, { width: number; height: number }>> = {
@@ -68,6 +75,9 @@ export function createWindowPresenter(options: WindowPresenterOptions): WindowPr
   const open = new Map<ViewName, BrowserWindow>();
   const ours = new Set<number>();
   let snapshot: Snapshot | undefined;
+  /** A countdown request that came before any snapshot with a countdown; honoured by the next one only. */
+  let pendingCountdown: ViewRequest | undefined;
+  let quitting = false;
   const log = (message: string, fields: Record<string, unknown>) => options.logger.warn(message, fields);
 
   const create = (request: ViewRequest): BrowserWindow => {
@@ -101,7 +111,7 @@ export function createWindowPresenter(options: WindowPresenterOptions): WindowPr
       win.setAlwaysOnTop(true, 'screen-saver');
       // Belt and braces for window managers that ignore closable/minimizable.
       win.on('close', (event) => {
-        if (snapshot?.countdown !== undefined) event.preventDefault();
+        if (!quitting && snapshot?.countdown !== undefined) event.preventDefault();
       });
       win.on('minimize', () => win.restore());
     }
@@ -115,18 +125,37 @@ export function createWindowPresenter(options: WindowPresenterOptions): WindowPr
     return win;
   };
 
+  /** Focuses the view's window (telling it the request) or makes it. */
+  const show = (request: ViewRequest): void => {
+    const existing = open.get(request.view);
+    if (existing && !existing.isDestroyed()) {
+      // Same view, maybe another maintenance or notice: the renderer switches on 'open-view'.
+      pushEvent(existing.webContents, 'open-view', request);
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return;
+    }
+    create(request);
+  };
+
+  /** The countdown window, for the countdown the latest snapshot has (its maintenance, whatever was asked). */
+  const openCountdown = (request: ViewRequest): void => {
+    const countdown = snapshot?.countdown;
+    if (quitting || countdown === undefined) return;
+    show({ ...request, view: 'countdown', maintenance: countdown.maintenance });
+  };
+
   const presenter: WindowPresenter = {
     open(request) {
-      const existing = open.get(request.view);
-      if (existing && !existing.isDestroyed()) {
-        // Same view, maybe another maintenance or notice: the renderer switches on 'open-view'.
-        pushEvent(existing.webContents, 'open-view', request);
-        if (existing.isMinimized()) existing.restore();
-        existing.show();
-        existing.focus();
+      if (request.view !== 'countdown') return show(request);
+      if (quitting) {
+        options.logger.info('countdown view not opened: the app is quitting', { maintenance: request.maintenance });
         return;
       }
-      create(request);
+      if (snapshot?.countdown !== undefined) return openCountdown(request);
+      pendingCountdown = request;
+      options.logger.info('countdown view held until a snapshot with a countdown', { maintenance: request.maintenance });
     },
     update(value) {
       snapshot = value as Snapshot;
@@ -136,6 +165,12 @@ export function createWindowPresenter(options: WindowPresenterOptions): WindowPr
         countdown.setClosable(true);
         countdown.destroy();
       }
+      const pending = pendingCountdown;
+      pendingCountdown = undefined;
+      if (pending !== undefined) {
+        if (snapshot.countdown !== undefined) openCountdown(pending);
+        else options.logger.warn('countdown view ignored: no countdown is running', { maintenance: pending.maintenance });
+      }
       options.onSnapshot?.(snapshot);
     },
     isOurs: (id) => ours.has(id),
@@ -143,6 +178,12 @@ export function createWindowPresenter(options: WindowPresenterOptions): WindowPr
     latest: () => snapshot,
     broadcast(channel, payload) {
       for (const win of open.values()) if (!win.isDestroyed()) pushEvent(win.webContents, channel, payload);
+    },
+    release() {
+      quitting = true;
+      pendingCountdown = undefined;
+      const countdown = open.get('countdown');
+      if (countdown && !countdown.isDestroyed()) countdown.setClosable(true);
     },
   };
   return presenter;

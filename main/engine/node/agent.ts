@@ -84,7 +84,10 @@ export function createNodeAgent(options: NodeAgentOptions): NodeAgent {
   const http = options.http ?? ((input, init) => fetch(input, init));
   const random = options.random ?? Math.random;
   const { logger, presenter } = options;
-  const rebooter = createRebooter({ dryRun: options.allowRestart !== true, logger });
+  // The one place that decides real restarts: the caller must allow them (`--allow-restart`; the installed app)
+  // and IT must not have made this computer a dry run (`dryRun` in the managed config, e.g. a pilot group).
+  const dryRun = options.allowRestart !== true || (options.config.ok && options.config.config.dryRun === true);
+  const rebooter = createRebooter({ dryRun, logger });
   const signals = options.signals ?? createSystemSignals({ clock, logger });
   const own = options.notifier === undefined ? createNodeNotifier({ logger }) : undefined;
   const notifier = options.notifier ?? own!;

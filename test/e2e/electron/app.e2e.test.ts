@@ -63,6 +63,8 @@ describe.skipIf(!enabled)(enabled ? 'the Electron app' : `the Electron app (skip
     writeFileSync(join(dir, 'root.json'), trust.root1);
     writeFileSync(join(dir, 'config.json'), JSON.stringify({
       serverUrl: server.url, fleet: FLEET, rootFile: join(dir, 'root.json'), enrollmentToken: await server.storage.createEnrollmentToken(FLEET),
+      // Never a real restart of the machine running the tests (an unpackaged run never restarts anyway).
+      dryRun: true,
     }));
     const executablePath = found ?? (createRequire(import.meta.url)('electron') as string);
     electronApp = await _electron.launch({

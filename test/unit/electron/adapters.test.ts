@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,11 +22,11 @@ describe('safeStorage secrets', () => {
   it('keeps the credential sealed by the OS key store in a 0600 file, and reads it back', () => {
     const paths = { sealed: join(dir, 'credential.sealed.json'), plain: join(dir, 'credential.json') };
     const secrets = createSecrets(paths, logger);
-    expect(secrets).toBeInstanceOf(SafeStorageSecrets);
     secrets.set('device', 'fw_secret_token_123');
     expect(readFileSync(paths.sealed, 'utf8')).not.toContain('fw_secret_token_123');
     expect(statSync(paths.sealed).mode & 0o777).toBe(0o600);
     expect(createSecrets(paths, logger).get('device')).toBe('fw_secret_token_123');
+    expect(existsSync(paths.plain)).toBe(false);
     secrets.delete('device');
     expect(secrets.get('device')).toBeUndefined();
   });
@@ -42,9 +42,66 @@ describe('safeStorage secrets', () => {
 
   it('without an OS key store, falls back to the 0600 plain file and says so', () => {
     electron.safeStorage.available = false;
-    const secrets = createSecrets({ sealed: join(dir, 'a'), plain: join(dir, 'b') }, logger);
-    expect(secrets).toBeInstanceOf(FileSecrets);
+    const paths = { sealed: join(dir, 'a'), plain: join(dir, 'b') };
+    const secrets = createSecrets(paths, logger);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no OS key store'), expect.anything());
+    secrets.set('device', 'plain_token');
+    expect(new FileSecrets(paths.plain, logger).get('device')).toBe('plain_token');
+    expect(statSync(paths.plain).mode & 0o777).toBe(0o600);
+    expect(existsSync(paths.sealed)).toBe(false);
+    expect(electron.safeStorage.encryptString).not.toHaveBeenCalled();
+  });
+
+  it('a credential kept in plain text while there was no key store is still found, and moved into the sealed file', () => {
+    const paths = { sealed: join(dir, 'credential.sealed.json'), plain: join(dir, 'credential.json') };
+    // A Linux login where the keyring was not ready: the credential went to the plain file.
+    electron.safeStorage.available = false;
+    createSecrets(paths, logger).set('device', 'fw_token_plain');
+    // The next start (or later in the same one) the keyring is there.
+    electron.safeStorage.available = true;
+    const secrets = createSecrets(paths, logger);
+    expect(secrets.get('device')).toBe('fw_token_plain');
+    // Sealed first, then the plain copy gone.
+    expect(new SafeStorageSecrets(paths.sealed, logger).get('device')).toBe('fw_token_plain');
+    expect(readFileSync(paths.sealed, 'utf8')).not.toContain('fw_token_plain');
+    expect(existsSync(paths.plain)).toBe(false);
+    expect(secrets.get('device')).toBe('fw_token_plain');
+  });
+
+  it('a plain value newer than the sealed one (written while the keyring was away) wins and replaces it', () => {
+    const paths = { sealed: join(dir, 'credential.sealed.json'), plain: join(dir, 'credential.json') };
+    createSecrets(paths, logger).set('device', 'old');
+    electron.safeStorage.available = false;
+    const secrets = createSecrets(paths, logger);
+    secrets.set('device', 'new');
+    electron.safeStorage.available = true;
+    expect(secrets.get('device')).toBe('new');
+    expect(new SafeStorageSecrets(paths.sealed, logger).get('device')).toBe('new');
+    expect(existsSync(paths.plain)).toBe(false);
+  });
+
+  it('if sealing fails the plain value is kept and still returned', () => {
+    const paths = { sealed: join(dir, 'credential.sealed.json'), plain: join(dir, 'credential.json') };
+    new FileSecrets(paths.plain, logger).set('device', 'fw_token_plain');
+    electron.safeStorage.encryptString.mockImplementationOnce(() => { throw new Error('keyring locked'); });
+    const secrets = createSecrets(paths, logger);
+    expect(secrets.get('device')).toBe('fw_token_plain');
+    expect(new FileSecrets(paths.plain, logger).get('device')).toBe('fw_token_plain');
+    expect(secrets.get('device')).toBe('fw_token_plain');
+    expect(existsSync(paths.plain)).toBe(false);
+  });
+
+  it('a key store that goes away keeps working from the plain file and deletes reach both files', () => {
+    const paths = { sealed: join(dir, 'credential.sealed.json'), plain: join(dir, 'credential.json') };
+    const secrets = createSecrets(paths, logger);
+    secrets.set('device', 'sealed_token');
+    electron.safeStorage.available = false;
+    expect(secrets.get('device')).toBeUndefined();
+    secrets.set('proposed', 'p');
+    secrets.delete('device');
+    electron.safeStorage.available = true;
+    expect(secrets.get('device')).toBeUndefined();
+    expect(secrets.get('proposed')).toBe('p');
   });
 });
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./mocks/electron.js'));
 const electron = await import('./mocks/electron.js');
 const { APP_ID, startApp } = await import('../../../main/electron/app.js');
+const S = await import('./snapshots.js');
 
 const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 let dir: string;
@@ -93,6 +94,23 @@ describe('the composition root', () => {
     electron.BrowserWindow.windows[0]!.close();
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('before-quit releases the countdown window, so it cannot cancel the quit (the restart at the deadline)', async () => {
+    const started = await startApp(options());
+    if (!started.primary) throw new Error('expected the primary instance');
+    running = started;
+    started.presenter.update(S.countdown());
+    started.presenter.open({ view: 'countdown', maintenance: S.MAINTENANCE });
+    const win = electron.BrowserWindow.windows[0]!;
+    expect(win.closable).toBe(false);
+    electron.app.emit('before-quit', { preventDefault: vi.fn() });
+    expect(win.closable).toBe(true);
+    const event = { preventDefault: vi.fn() };
+    win.emit('close', event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    win.close();
+    expect(win.destroyed).toBe(true);
   });
 
   it('refuses help links outside the signed schedule with a reason the view can show', async () => {

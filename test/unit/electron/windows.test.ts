@@ -41,6 +41,7 @@ describe('window webPreferences', () => {
 describe('the presenter', () => {
   it('makes each window with exactly secureWebPreferences (the literal copy in windows.ts has not drifted)', () => {
     const p = createWindowPresenter({ preload: PRELOAD, logger });
+    p.update(S.countdown());
     for (const view of ['status', 'countdown'] as const) p.open({ view });
     for (const win of electron.BrowserWindow.windows) expect(win.options['webPreferences']).toEqual(security.secureWebPreferences(PRELOAD));
     expect(electron.BrowserWindow.windows[1]!.options).toMatchObject({ closable: false, alwaysOnTop: true, minimizable: false });
@@ -99,6 +100,49 @@ describe('the presenter', () => {
     expect(win.restore).toHaveBeenCalled();
     p.update(S.upcoming());
     expect(win.destroyed).toBe(true);
+  });
+
+  it('releases the countdown window when the app quits: closable, and its close no longer prevented', () => {
+    const p = createWindowPresenter({ preload: PRELOAD, logger });
+    p.update(S.countdown());
+    p.open({ view: 'countdown', maintenance: S.MAINTENANCE });
+    const win = electron.BrowserWindow.windows[0]!;
+    expect(win.closable).toBe(false);
+    p.release();
+    expect(win.closable).toBe(true);
+    const event = { preventDefault: vi.fn() };
+    win.emit('close', event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    win.close();
+    expect(win.destroyed).toBe(true);
+    // Nothing opens a new unclosable countdown while quitting.
+    p.open({ view: 'countdown', maintenance: S.MAINTENANCE });
+    p.update(S.countdown());
+    expect(electron.BrowserWindow.windows).toHaveLength(1);
+  });
+
+  it('opens no countdown window without a countdown (a view asking for one through openView)', () => {
+    const p = createWindowPresenter({ preload: PRELOAD, logger });
+    p.open({ view: 'countdown', maintenance: S.MAINTENANCE });
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
+    p.update(S.upcoming());
+    p.open({ view: 'countdown', maintenance: S.MAINTENANCE });
+    p.update(S.restartPending());
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
+    expect(logger.warn).toHaveBeenCalledWith('countdown view ignored: no countdown is running', expect.anything());
+  });
+
+  it('opens the countdown the engine asks for just before it publishes the snapshot with it', () => {
+    const p = createWindowPresenter({ preload: PRELOAD, logger });
+    p.update(S.upcoming());
+    p.open({ view: 'countdown', maintenance: 'something-else' });
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
+    p.update(S.countdown());
+    expect(electron.BrowserWindow.windows).toHaveLength(1);
+    const win = electron.BrowserWindow.windows[0]!;
+    expect(win.options).toMatchObject({ closable: false });
+    // The running countdown's maintenance, whatever the request said.
+    expect(win.loadURL).toHaveBeenCalledWith(`forewarn://app/index.html#/countdown?maintenance=${S.MAINTENANCE}`);
   });
 });
 
