@@ -209,13 +209,23 @@ export function createEngine(options: EngineOptions): Engine {
 
   // ---------------------------------------------------------------------------------------------- write-ahead replay
 
-  /** Re-applies the effect of events still in the outbox (see the header): idempotent, run once at start. */
+  /**
+   * Re-applies the effect of events still in the outbox (see the header), run once at start, and at every start
+   * while the events wait for an upload, so it must be idempotent per event. Acknowledgements, notices,
+   * completions, failures and deliveries are idempotent by value; a restart is remembered by its event id. A
+   * deferral counts, so it is applied at most once: every action writes its event, then its state, and runs one
+   * at a time (and this replay runs before any new event), so a deferral followed by a newer one for the same
+   * maintenance is in the state already; the newest is missing only when the state's deferral is not its own.
+   * A `failed` restart ends its `restart-started` as `completed` does (the restart is no longer pending).
+   */
   function replayOutbox(): void {
     const events = store.get('outbox')?.events ?? [];
     let agent = agentState();
     const mem = memory();
     const restarts = [...(mem.restarts ?? [])];
     let delivered = mem.deliveredVersion ?? 0;
+    const newestDeferral = new Map<string, string>();
+    for (const e of events) if (e.type === 'deferred' && e.maintenance !== undefined) newestDeferral.set(e.maintenance, e.id);
     for (const e of events) {
       const m = e.maintenance;
       const at = Date.parse(e.at);
@@ -223,10 +233,11 @@ export function createEngine(options: EngineOptions): Engine {
       if (e.type === 'acknowledged' && m !== undefined) agent = acknowledgeState(agent, m, at);
       else if (e.type === 'notified' && typeof x['notice'] === 'string') {
         agent = markShown(agent, [x['notice'], ...(Array.isArray(x['supersedes']) ? x['supersedes'] as string[] : [])], at);
-      } else if (e.type === 'deferred' && m !== undefined) agent = replayDeferral(agent, m, x);
-      else if (e.type === 'restart-started' && m !== undefined && !restarts.some((r) => r.event === e.id)) restarts.push({ event: e.id, maintenance: m, at });
-      else if (e.type === 'completed' && m !== undefined) {
-        agent = markCompleted(agent, m, at);
+      } else if (e.type === 'deferred' && m !== undefined) {
+        if (newestDeferral.get(m) === e.id) agent = replayDeferral(agent, m, x);
+      } else if (e.type === 'restart-started' && m !== undefined && !restarts.some((r) => r.event === e.id)) restarts.push({ event: e.id, maintenance: m, at });
+      else if ((e.type === 'completed' || e.type === 'failed') && m !== undefined) {
+        if (e.type === 'completed') agent = markCompleted(agent, m, at);
         for (let i = restarts.length - 1; i >= 0; i--) if (restarts[i]!.maintenance === m) restarts.splice(i, 1);
       } else if (e.type === 'delivered' && e.scheduleVersion !== undefined) delivered = Math.max(delivered, e.scheduleVersion);
     }
@@ -254,6 +265,8 @@ export function createEngine(options: EngineOptions): Engine {
   // ---------------------------------------------------------------------------------------------- planning
 
   async function wake(reason: string): Promise<void> {
+    // A wake-up queued before stop() ran: after it, no timer, no upload, no check-in.
+    if (!running) return;
     const now = clock.now();
     if (uploadDueAt !== undefined && uploadDueAt <= now) {
       uploadDueAt = undefined;
@@ -479,7 +492,8 @@ export function createEngine(options: EngineOptions): Engine {
           uploadFailures += 1;
           const base = Math.min(UPLOAD_CAP_MS, (options.uploadRetryMs ?? 60_000) * 2 ** Math.min(uploadFailures - 1, 10));
           uploadDueAt = outcome.retryAt ?? clock.now() + Math.max(1000, Math.floor(random() * base));
-          if (running) void serial(async () => { armNext(scheduler.armedFor ?? clock.now() + MAX_SLEEP_FALLBACK, clock.now()); });
+          // `running` is checked when the task runs too: stop() may be queued ahead of it (no timer after stop).
+          if (running) void serial(async () => { if (running) armNext(scheduler.armedFor ?? clock.now() + MAX_SLEEP_FALLBACK, clock.now()); });
         } else if (left === 0) {
           uploadFailures = 0;
           uploadDueAt = undefined;
@@ -504,6 +518,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function checkIn(): Promise<void> {
+    if (!running) return;
     const enroller = pieces?.enroller;
     checkInDueAt = clock.now() + (options.checkInEveryMs ?? 86_400_000);
     if (enroller?.checkIn === undefined) return;
@@ -593,6 +608,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     reportProblem: (report) => serial(async () => {
       if (!running) return refuse('not-running', 'the agent is not running');
+      // No managed config, so no outbox: nothing could keep or send the report.
+      if (pieces === undefined) return refuse('not-running', 'the agent has no managed configuration, so it cannot send a report');
       const now = clock.now();
       const cur = current(now);
       await addEvent({
@@ -682,10 +699,21 @@ export function createEngine(options: EngineOptions): Engine {
       return scheduler.firings;
     },
     async handle(channel, args) {
-      const parsed = parseRequest(channel, args);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
-      const fn = requests[channel] as (...a: unknown[]) => Promise<ActionResult | Snapshot>;
-      return fn(...(parsed.args as unknown[]));
+      // The contract: a request never throws across the boundary. An unexpected failure is logged and answered.
+      try {
+        const parsed = parseRequest(channel, args);
+        if (!parsed.ok) return { ok: false, error: parsed.error };
+        const fn = requests[channel] as (...a: unknown[]) => Promise<ActionResult | Snapshot>;
+        return await fn(...(parsed.args as unknown[]));
+      } catch (error) {
+        logger.error('request failed', { channel, error: String((error as Error)?.stack ?? error) });
+        const detail = `${channel} failed: ${String((error as Error)?.message ?? error)}`.slice(0, 500);
+        try {
+          return refuse('not-running', detail);
+        } catch {
+          return { ok: false, error: { code: 'not-running', message: 'Forewarn is not ready yet. Please try again in a moment.', detail } };
+        }
+      }
     },
   };
   return engine;

@@ -74,7 +74,8 @@ export class SseParser {
         if (!value.includes('\0')) this.lastEventId = value;
         break;
       case 'retry':
-        if (/^\d+$/.test(value)) this.retryMs = Number(value);
+        // Finite even for a thousand digits; the stream caps it to its backoff (sse.ts).
+        if (/^\d+$/.test(value)) this.retryMs = Math.min(Number(value), Number.MAX_SAFE_INTEGER);
         break;
       default:
         break; // unknown fields are ignored

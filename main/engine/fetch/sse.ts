@@ -2,7 +2,7 @@
  * The schedule event stream (GET /v1/fleets/:fleet/schedule/events): the server says at once when a new schedule
  * version exists, and the agent fetches it now instead of at its next poll. Polling keeps running beside it, so
  * when the stream is down the agent is only slower, never blind. Reconnects with backoff (full jitter, at least
- * the server's `retry:`); a stream silent for longer than a few keep-alives is treated as dead (sleep, NAT).
+ * the server's `retry:`, itself capped like Retry-After); a stream silent for longer than a few keep-alives is treated as dead (sleep, NAT).
  */
 import type { Http, Logger, Random, TimerHandle, Timers, Clock } from '../ports.js';
 import { scheduleUrl } from './poller.js';
@@ -154,7 +154,8 @@ export class ScheduleStream {
       if (done) return;
       this.touch(controller);
       const events = parser.push(decoder.decode(value, { stream: true }));
-      if (parser.retryMs !== undefined) this.serverRetryMs = parser.retryMs;
+      // Never longer than the backoff cap (like Retry-After): Node clamps a delay past 2^31-1 ms to 1 ms.
+      if (parser.retryMs !== undefined) this.serverRetryMs = Math.min(parser.retryMs, this.options.backoffCapMs ?? BACKOFF_CAP_MS);
       for (const event of events) {
         if (event.type !== 'schedule') continue;
         if (!opened) {

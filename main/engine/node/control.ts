@@ -25,9 +25,25 @@ export function serveControl(options: ControlOptions): void {
   const lines = createInterface({ input: options.input, crlfDelay: Infinity });
   let chain = Promise.resolve();
   lines.on('line', (line) => {
-    chain = chain.then(() => answer(line));
+    // One failed request is answered as failed; it never stops the stream or rejects unhandled.
+    chain = chain.then(() => answer(line)).catch((error: unknown) => {
+      try {
+        write(JSON.stringify({ id: idOf(line), ok: false, error: { code: 'not-running', message: 'the request failed', detail: String((error as Error)?.message ?? error).slice(0, 500) } }));
+      } catch {
+        // The output is gone (a closed pipe): nothing left to answer to.
+      }
+    });
   });
   lines.on('close', () => void chain.then(options.onEnd));
+
+  function idOf(line: string): string | number | null {
+    try {
+      const id = (JSON.parse(line) as { id?: unknown } | null)?.id;
+      return typeof id === 'string' || typeof id === 'number' ? id : null;
+    } catch {
+      return null;
+    }
+  }
 
   async function answer(line: string): Promise<void> {
     if (line.trim() === '') return;
