@@ -73,7 +73,7 @@ cat >"$TMP" <<ENTRY
 Type=Application
 Name=Forewarn
 Comment=Tells you in plain words when updates and restarts will happen
-Exec=$APP_DIR/$EXECUTABLE
+Exec=$APP_DIR/$EXECUTABLE --autostart
 Icon=$EXECUTABLE
 Terminal=false
 StartupWMClass=forewarn

@@ -5,7 +5,7 @@
 
 !macro customInstall
   ${if} $installMode == "all"
-    WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Run" "Forewarn" '"$INSTDIR\${APP_EXECUTABLE_FILENAME}"'
+    WriteRegStr HKLM "Software\Microsoft\Windows\CurrentVersion\Run" "Forewarn" '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --autostart'
   ${endIf}
 !macroend
 

@@ -12,7 +12,7 @@ import type { Logger } from '../engine/ports.js';
 import { findManagedConfig, loadManagedConfig, managedConfigPaths, type ManagedConfigResult } from '../platform/managed-config.js';
 import { createElectronAgent } from './compose.js';
 import { registerIpc } from './ipc.js';
-import { enableStartAtLogin } from './login-item.js';
+import { AUTOSTART_ARG, enableStartAtLogin } from './login-item.js';
 import { createElectronNotifier } from './notifications.js';
 import { shellPaths, type ShellPaths } from './paths.js';
 import { registerPrivilegedScheme, registerRendererProtocol } from './protocol.js';
@@ -78,7 +78,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
   // Before any window or notification exists, so Windows attributes them to the installed app.
   app.setAppUserModelId(APP_ID);
   // One agent per user: a second start (the login item racing a manual start) hands over and quits.
-  if (!app.requestSingleInstanceLock()) {
+  // A start at login (AUTOSTART_ARG; macOS: wasOpenedAtLogin) that finds Forewarn running says so, and the running
+  // one then shows nothing: the machine-wide and the per-user entries may both start it at login.
+  const atLogin = argv.includes(AUTOSTART_ARG) || (platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  if (!app.requestSingleInstanceLock({ atLogin })) {
     logger.info('another Forewarn is running; asking it to show its status');
     app.quit();
     return { primary: false };
@@ -133,7 +136,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
     },
   });
   late.tray = tray;
-  app.on('second-instance', () => presenter.open({ view: 'status' }));
+  app.on('second-instance', (_event, otherArgv, _cwd, data) => {
+    const started = data as { atLogin?: unknown } | undefined;
+    if (started?.atLogin === true || otherArgv.includes(AUTOSTART_ARG)) return;
+    presenter.open({ view: 'status' });
+  });
 
   try {
     const result = enableStartAtLogin({ platform, env, packaged: app.isPackaged });

@@ -37,6 +37,12 @@ export function quoteExecArg(arg: string): string {
   return `"${escaped.replace(/(["`$\\])/g, '\\$1')}"`;
 }
 
+/**
+ * Passed by every start-at-login entry (per user and the installers' machine-wide ones): a start at login that
+ * finds Forewarn running already just quits, instead of asking it to show its status window.
+ */
+export const AUTOSTART_ARG = '--autostart';
+
 /** The autostart entry's text (pure). */
 export function autostartEntry(executable: string, args: readonly string[] = []): string {
   return [
@@ -79,11 +85,12 @@ export function enableStartAtLogin(options: StartAtLoginOptions = {}): 'login-it
   if (!shouldStartAtLogin({ packaged: options.packaged ?? app.isPackaged })) return 'skipped';
   const platform = options.platform ?? process.platform;
   if (platform === 'darwin' || platform === 'win32') {
-    app.setLoginItemSettings({ openAtLogin: true });
+    // Windows passes args to the Run entry; macOS ignores them (wasOpenedAtLogin tells instead: app.ts).
+    app.setLoginItemSettings({ openAtLogin: true, args: [AUTOSTART_ARG] });
     return 'login-item';
   }
   const env = options.env ?? process.env;
   const executable = options.executable ?? env['APPIMAGE'] ?? process.execPath;
   const path = autostartPath(env, options.home ?? homedir());
-  return writeAutostartEntry(path, autostartEntry(executable)) ? 'autostart-written' : 'autostart-unchanged';
+  return writeAutostartEntry(path, autostartEntry(executable, [AUTOSTART_ARG])) ? 'autostart-written' : 'autostart-unchanged';
 }

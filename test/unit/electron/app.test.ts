@@ -68,6 +68,10 @@ describe('the composition root', () => {
     expect(electron.app.setLoginItemSettings).not.toHaveBeenCalled();
     expect(electron.BrowserWindow.windows).toHaveLength(0);
 
+    // A start at login that finds Forewarn running (machine-wide and per-user entries) shows nothing.
+    app.emit('second-instance', {}, ['electron', '.', '--autostart'], '/', { atLogin: false });
+    app.emit('second-instance', {}, ['electron', '.'], '/', { atLogin: true });
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
     app.emit('second-instance', {}, ['electron', '.']);
     const win = electron.BrowserWindow.windows[0]!;
     expect(win.loadURL).toHaveBeenCalledWith('forewarn://app/index.html#/status');

@@ -17,7 +17,7 @@ afterEach(() => rmSync(home, { recursive: true, force: true }));
 describe('start at login', () => {
   it.each(['darwin', 'win32'])('%s: a login item through setLoginItemSettings({ openAtLogin: true })', (platform) => {
     expect(enableStartAtLogin({ platform, packaged: true, home })).toBe('login-item');
-    expect(electron.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    expect(electron.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true, args: ['--autostart'] });
     expect(readdirSync(home)).toEqual([]);
   });
 
@@ -26,9 +26,9 @@ describe('start at login', () => {
     expect(enableStartAtLogin({ platform: 'linux', packaged: true, home, env: {}, executable: exe })).toBe('autostart-written');
     const path = join(home, '.config', 'autostart', 'forewarn.desktop');
     const text = readFileSync(path, 'utf8');
-    expect(text).toBe(autostartEntry(exe));
+    expect(text).toBe(autostartEntry(exe, ['--autostart']));
     expect(text).toMatch(/^\[Desktop Entry\]\nType=Application\nName=Forewarn\n/);
-    expect(text).toContain('\nExec=/opt/Forewarn/forewarn\n');
+    expect(text).toContain('\nExec=/opt/Forewarn/forewarn --autostart\n');
     expect(statSync(path).mode & 0o777).toBe(0o644);
     // Atomic: no temporary file left beside it.
     expect(readdirSync(join(home, '.config', 'autostart'))).toEqual(['forewarn.desktop']);
@@ -40,7 +40,7 @@ describe('start at login', () => {
     const env = { XDG_CONFIG_HOME: join(home, 'cfg'), APPIMAGE: '/home/a b/Forewarn.AppImage' };
     enableStartAtLogin({ platform: 'linux', packaged: true, home, env });
     const text = readFileSync(join(home, 'cfg', 'autostart', 'forewarn.desktop'), 'utf8');
-    expect(text).toContain('\nExec="/home/a b/Forewarn.AppImage"\n');
+    expect(text).toContain('\nExec="/home/a b/Forewarn.AppImage" --autostart\n');
     expect(autostartPath({ XDG_CONFIG_HOME: 'relative' }, '/home/u')).toBe('/home/u/.config/autostart/forewarn.desktop');
   });
 

@@ -16,7 +16,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
 // Where electron-builder installs deb/rpm (LinuxTargetHelper.installPrefix / sanitized productName / executableName).
-const LINUX_EXEC = `/opt/${config.productName}/${config.linux.executableName}`;
+const LINUX_BIN = `/opt/${config.productName}/${config.linux.executableName}`;
+const LINUX_EXEC = `${LINUX_BIN} --autostart`;
 const INSTALL = join(ROOT, 'build/linux/after-install.sh');
 const REMOVE = join(ROOT, 'build/linux/after-remove.sh');
 const PKG_SCRIPTS = resolve(ROOT, config.directories.buildResources, config.pkg.scripts); // as app-builder-lib's pkg.js resolves it
@@ -95,7 +96,7 @@ describe('Linux deb/rpm scripts', () => {
     expect(entry).toMatchObject({ Type: 'Application', Name: config.productName, Exec: LINUX_EXEC, 'X-GNOME-Autostart-enabled': 'true' });
     expect(entry['StartupWMClass']).toBe(config.linux.desktop.entry.StartupWMClass);
     expect(statSync(entryPath).mode & 0o777).toBe(0o644);
-    expect(readlinkSync(join(staged, 'usr/bin', config.linux.executableName))).toBe(LINUX_EXEC);
+    expect(readlinkSync(join(staged, 'usr/bin', config.linux.executableName))).toBe(LINUX_BIN);
     expect(execFileSync('ls', ['-A', join(staged, 'etc/xdg/autostart')], { encoding: 'utf8' }).trim()).toBe('forewarn.desktop'); // no temp file left
   });
 
@@ -140,7 +141,7 @@ describe('macOS pkg', () => {
     const agent = plist.parse(xml) as Record<string, unknown>;
     expect(agent).toEqual({
       Label: config.appId,
-      ProgramArguments: [`/Applications/${config.productName}.app/Contents/MacOS/${config.productName}`],
+      ProgramArguments: [`/Applications/${config.productName}.app/Contents/MacOS/${config.productName}`, '--autostart'],
       RunAtLoad: true,
       LimitLoadToSessionType: 'Aqua',
       ProcessType: 'Interactive',
@@ -160,7 +161,7 @@ describe('Windows NSIS', () => {
     const text = readFileSync(NSH, 'utf8');
     const macro = (name: string): string => text.match(new RegExp(`^!macro ${name}\\n([\\s\\S]*?)^!macroend`, 'm'))?.[1] ?? '';
     const run = 'HKLM "Software\\Microsoft\\Windows\\CurrentVersion\\Run" "Forewarn"';
-    expect(macro('customInstall')).toContain(`WriteRegStr ${run} '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}"'`);
+    expect(macro('customInstall')).toContain(`WriteRegStr ${run} '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" --autostart'`);
     expect(macro('customInstall')).toContain('$installMode == "all"');
     expect(macro('customUnInstall')).toContain(`DeleteRegValue ${run}`);
     expect(macro('customUnInstall')).toContain('${isUpdated}');

@@ -189,6 +189,7 @@ class MockApp extends EventEmitter {
   getVersion = () => '0.1.0';
   getName = () => 'Forewarn';
   setLoginItemSettings = vi.fn();
+  getLoginItemSettings = vi.fn(() => ({ openAtLogin: false, wasOpenedAtLogin: false }));
   showAboutPanel = vi.fn();
 }
 export const app = new MockApp();
