@@ -123,7 +123,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
   });
   const { engine } = built;
 
-  const unregister = registerIpc({ requests: engine, isOurs: presenter.isOurs, logger });
+  const unregister = registerIpc({ requests: engine, isOurs: presenter.isOurs, logger, locale: () => presenter.latest()?.locale ?? 'en' });
 
   const tray = createTray({
     assets: paths.assets, platform,

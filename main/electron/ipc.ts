@@ -10,6 +10,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import {
   parseRequest, REQUEST_CHANNELS, type ActionResult, type AgentEvents, type AgentRequests, type RequestChannel, type Snapshot,
 } from '../../core/agent-api.js';
+import { refusalText } from '../../core/messages/index.js';
 import type { Logger } from '../engine/ports.js';
 import { APP_ORIGIN } from './security.js';
 
@@ -18,6 +19,8 @@ export interface IpcOptions {
   /** The presenter's set of our windows' webContents ids. */
   isOurs(webContentsId: number): boolean;
   logger: Logger;
+  /** The reader's language for a refusal made here (the latest snapshot's); English when none yet. */
+  locale?: () => string;
 }
 
 /** Why a sender is refused, or null when it is ours. */
@@ -48,7 +51,14 @@ export async function handleRequest(
     return { ok: false, error: parsed.error };
   }
   const method = options.requests[channel] as (...a: unknown[]) => Promise<ActionResult | Snapshot>;
-  return method.apply(options.requests, parsed.args as unknown[]);
+  try {
+    return await method.apply(options.requests, parsed.args as unknown[]);
+  } catch (error) {
+    // The contract: a request never throws across the boundary; the view gets a refusal it can show.
+    options.logger.error('IPC request failed', { channel, error: String((error as Error)?.stack ?? error) });
+    const message = refusalText('not-running', { locale: options.locale?.() ?? 'en', zone: 'UTC', now: 0 });
+    return { ok: false, error: { code: 'not-running', message, detail: String((error as Error)?.message ?? error).slice(0, 500) } };
+  }
 }
 
 /** Registers every request channel; returns the function that removes them (app quit, tests). */

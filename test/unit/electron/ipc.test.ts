@@ -78,6 +78,12 @@ describe('IPC handlers', () => {
     expect(engine.restartNow).not.toHaveBeenCalled();
   });
 
+  it('an engine failure comes back as a refusal, never as a rejected invoke', async () => {
+    engine.acknowledge.mockRejectedValueOnce(new Error('disk full'));
+    await expect(call('acknowledge', [S.MAINTENANCE])).resolves.toMatchObject({ ok: false, error: { code: 'not-running', detail: 'disk full' } });
+    expect(logger.error).toHaveBeenCalledWith('IPC request failed', expect.objectContaining({ channel: 'acknowledge' }));
+  });
+
   it('stops trusting a window once it is closed', async () => {
     const id = ours.webContents.id;
     ours.close();
