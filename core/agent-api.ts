@@ -191,6 +191,11 @@ export interface Snapshot {
   errors: AgentError[];
   /** The restart command only records what it would do (tests, `--dry-run`). */
   dryRun: boolean;
+  /**
+   * Plan-time milliseconds per real millisecond, for the views' own clocks between snapshots (a countdown): 1 when
+   * absent (the app); `forewarn preview --speed N` sets N.
+   */
+  rate?: number;
 }
 
 // ------------------------------------------------------------------------------------------------ the maps

@@ -67,7 +67,8 @@ export function App() {
   const ctx: ViewContext | undefined = useMemo(() => {
     if (loaded === undefined) return undefined;
     const { snapshot } = loaded;
-    const now = snapshot.at + Math.max(0, tick - loaded.receivedAt);
+    // The plan's clock runs on between snapshots, at the preview's speed when it has one.
+    const now = snapshot.at + Math.max(0, tick - loaded.receivedAt) * (snapshot.rate ?? 1);
     const base = { locale: snapshot.locale, zone: snapshot.zone, now };
     const fmt: Formatters = {
       dateTime: (t) => formatDateTime(t, base),

@@ -141,6 +141,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const logger = options.logger ?? silent;
   const speed = options.speed ?? 1;
   const time = scaledTime(options.at !== undefined ? parseAt(options.at) : Date.now(), speed);
+  const withRate = (snapshot: Snapshot): Snapshot => (speed === 1 ? snapshot : { ...snapshot, rate: speed });
   const zone = options.zone ?? readSystemZone();
   const locale = options.locale ?? readSystemLocale();
   const signals = previewSignals({ zone, locale, at: time.at });
@@ -177,7 +178,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       notifier, signals,
       presenter: {
         update(snapshot) {
-          last = snapshot as Snapshot;
+          last = withRate(snapshot as Snapshot);
           broadcast('snapshot-changed', last);
         },
         open(request) {
@@ -198,7 +199,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       handlers: {
         lastSnapshot: () => last,
         async handle(channel, args) {
-          const result = await engine.handle(channel, args);
+          const answer = await engine.handle(channel, args);
+          // Every snapshot the page gets carries the preview's speed, so its countdowns run at plan time.
+          const result = 'tray' in answer ? withRate(answer) : answer.ok ? { ...answer, snapshot: withRate(answer.snapshot) } : answer;
           // The engine refuses links the signed schedule does not list (core/help-links.ts); the preview shows IT which.
           if (channel === 'openHelpLink' && !(result as { ok?: boolean }).ok) refusedLinks.push(args[0] as string);
           return result;

@@ -29,6 +29,16 @@ describe('preview time', () => {
     expect(s.notices.some((n) => n.at === ONE_HOUR_NOTICE)).toBe(false);
   });
 
+  it('the page\'s snapshots carry the speed, so the views\' own countdowns run at plan time (none at speed 1)', async () => {
+    preview = await startPreview({ schedule: EXAMPLE, zone: 'Europe/Paris', locale: 'en', at: AT, speed: 600 });
+    expect(((await preview.call('getSnapshot', [])).body as Snapshot).rate).toBe(600);
+    const acted = (await preview.call('checkNow', [])).body as { ok: boolean; snapshot: Snapshot };
+    expect(acted.snapshot.rate).toBe(600);
+    await preview.stop();
+    preview = await startPreview({ schedule: EXAMPLE, zone: 'Europe/Paris', locale: 'en', at: AT });
+    expect(((await preview.call('getSnapshot', [])).body as Snapshot).rate).toBeUndefined();
+  });
+
   it('--speed 3600: the notice due in an hour appears within seconds, and plan time has moved an hour', async () => {
     preview = await startPreview({ schedule: EXAMPLE, zone: 'Europe/Paris', locale: 'en', at: AT, speed: 3600 });
     const p = preview;
