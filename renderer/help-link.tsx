@@ -10,7 +10,7 @@ export function HelpLink({ url, children }: { url: string; children: React.React
     e.preventDefault();
     try {
       const r = await bridge.openHelpLink(url);
-      setResult(r.ok ? { ok: true, message: ui.t('ui.help.opened') } : { ok: false, message: `${ui.t('ui.help.refused')} ${r.error.message}` });
+      setResult(r.ok ? { ok: true, message: ui.t('ui.help.opened') } : { ok: false, message: r.error.message });
     } catch {
       setResult({ ok: false, message: ui.t('ui.help.refused') });
     }

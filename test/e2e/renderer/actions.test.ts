@@ -138,7 +138,7 @@ describe.skipIf(skipped)(title('the actions in Chromium, against the real previe
 
       await page.getByRole('link', { name: UNLISTED_URL }).click();
       const refused = page.locator('[data-link-result="refused"]');
-      await expect.poll(() => refused.innerText()).toMatch(/^This link can’t be opened from here\. .*not in the signed schedule/);
+      await expect.poll(() => refused.innerText()).toMatch(/^This link is not in the signed schedule, so it does not open\. Please ask IT\.$/);
       expect(preview.refusedLinks).toEqual([UNLISTED_URL]);
       expect(preview.opened).toEqual([LISTED_URL]);
       // The page itself never navigated away.
