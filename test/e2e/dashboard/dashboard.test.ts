@@ -277,6 +277,8 @@ describe.skipIf(skipped)(title('IT dashboard in Chromium (SQLite)'), () => {
     await signIn(p, fleet.baseUrl, fleet.admin);
     await p.getByLabel('Maintenance', { exact: true }).selectOption(PATCH);
     await p.getByRole('button', { name: 'Apply filters' }).click();
+    // Until the filtered answer arrives the table still lists dev-b once per maintenance: wait for one row.
+    await expect.poll(() => p.getByRole('button', { name: 'dev-b', exact: true }).count()).toBe(1);
     await p.getByRole('button', { name: 'dev-b', exact: true }).click();
     await p.getByRole('heading', { name: 'Timeline of dev-b' }).waitFor();
     await expect.poll(() => p.locator('#timeline li.event').count()).toBe(DEV_B_ORDER.length);
