@@ -69,13 +69,13 @@ export const demo: Command = {
 
 /** The Electron binary, when `npm ci` could download it, and the built app; else why not (one line). */
 export function findElectron(root: string = repo, env: NodeJS.ProcessEnv = process.env): { binary: string } | { reason: string } {
-  // Read, never `require('electron')`: that would try to download the binary when it is missing.
-  const pkg = join(root, 'node_modules', 'electron');
+  // The installed package's files are read, never loaded as a module: loading it would try to download the binary.
+  const pkg = join(root, 'node_modules/electron');
   const pathTxt = join(pkg, 'path.txt');
   if (!existsSync(pathTxt)) return { reason: 'the Electron binary is not installed (npm ci could not download it)' };
   const binary = join(env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(pkg, 'dist'), readFileSync(pathTxt, 'utf8').trim());
   if (!existsSync(binary)) return { reason: `the Electron binary is missing (${binary})` };
-  for (const built of [join(root, 'dist', 'main', 'electron', 'main.js'), join(root, 'dist', 'renderer', 'index.html')]) {
+  for (const built of [join(root, 'dist/main/electron/main.js'), join(root, 'dist', 'renderer', 'index.html')]) {
     if (!existsSync(built)) return { reason: `the app is not built (no ${built}): run npm run build` };
   }
   return { binary };
@@ -93,7 +93,7 @@ async function runElectron(inv: Invocation, binary: string): Promise<number> {
     inv.io.out('Forewarn demo: the example schedule in the Electron app (look for the tray icon), on the real clock.');
     inv.io.out('For the compressed timeline in your browser: npm start -- --browser');
     inv.io.out(`IT dashboard: ${fleet.url}/dashboard (admin token ${fleet.adminToken})`);
-    const child = spawn(binary, [repo, `--config=${config}`, `--user-data-dir=${join(dir, 'electron')}`, '--show=status'], { stdio: 'inherit' });
+    const child = spawn(binary, [repo, `--config=${config}`, `--user-data-dir=${join(dir, 'user-data')}`, '--show=status'], { stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
     const onInt = forward('SIGINT');
     const onTerm = forward('SIGTERM');
